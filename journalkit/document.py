@@ -1,0 +1,189 @@
+"""The reading state that hooks see: text, repairs, segments, report.
+
+A :class:`Document` is created by the decode stage and handed through the
+reader stages. ``doc.original`` never changes; ``doc.text`` is the repaired
+text, and :meth:`Document.to_original` maps an offset of ``doc.text`` back to
+``doc.original`` so that provenance and report entries always point into the
+file the user holds.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from .report import Report
+
+__all__ = ["Document", "Edit", "JournalProfile", "Line", "Segments", "TypeDecision"]
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``replacement``; one repair."""
+
+    start: int
+    end: int
+    replacement: str
+    kind: str
+    message: str = ""
+    severity: str = "info"
+
+
+@dataclass
+class Line:
+    """A line of the repaired text with its offsets (end excludes the newline)."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+@dataclass
+class Segments:
+    """What segmentation found: front matter, body, back matter lines.
+
+    ``references`` holds the reference-list lines (heading excluded),
+    ``back`` whatever else follows the body (correspondence blocks, notes).
+    """
+
+    front: list[Line] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)
+    references: list[Line] = field(default_factory=list)
+    back: list[Line] = field(default_factory=list)
+    references_heading: Line | None = None
+
+
+@dataclass(frozen=True)
+class TypeDecision:
+    """An article-type verdict and why (the evidence goes to the report)."""
+
+    article_type: str
+    evidence: str
+    plugin: str = ""
+
+
+@dataclass
+class JournalProfile:
+    """Facts about a journal that raw text rarely holds.
+
+    Written by journal plugins; see ``plugins/journals.py`` for examples.
+    ``match_titles`` are compared case-insensitively with the journal title
+    or abbreviation found in the text; ``doi_prefixes`` with the article DOI.
+    """
+
+    name: str
+    title: str | None = None
+    abbrev_title: str | None = None
+    issn_print: str | None = None
+    issn_electronic: str | None = None
+    publisher: str | None = None
+    publisher_loc: str | None = None
+    journal_id: str | None = None
+    doi_prefixes: tuple[str, ...] = ()
+    match_titles: tuple[str, ...] = ()
+    reference_style: str | None = None
+    noise_lines: tuple[str, ...] = ()
+
+    def matches(self, doi: str | None, titles: list[str]) -> bool:
+        if doi and any(doi.lower().startswith(p.lower()) for p in self.doi_prefixes):
+            return True
+        wanted = {t.casefold() for t in (*self.match_titles, self.title or "", self.abbrev_title or "") if t}
+        return any(t.casefold() in wanted for t in titles if t)
+
+
+class _OffsetMap:
+    """Maps offsets of a repaired text back to the text before the repairs.
+
+    Stored as sorted breakpoints (new_offset, delta): for a new offset ``n``
+    the old offset is ``n + delta`` of the last breakpoint at or before
+    ``n``. Inside a replaced span offsets map to the span's start.
+    """
+
+    def __init__(self) -> None:
+        self._new: list[int] = [0]
+        self._delta: list[int] = [0]
+
+    @classmethod
+    def from_edits(cls, edits: list[Edit]) -> _OffsetMap:
+        m = cls()
+        shift = 0  # new - old so far
+        for e in sorted(edits, key=lambda e: e.start):
+            new_start = e.start + shift
+            new_end = new_start + len(e.replacement)
+            # offsets inside the replacement map to the original start
+            m._new.append(new_start)
+            m._delta.append(-shift)
+            shift += len(e.replacement) - (e.end - e.start)
+            m._new.append(new_end)
+            m._delta.append(-shift)
+        return m
+
+    def __call__(self, offset: int) -> int:
+        i = bisect.bisect_right(self._new, offset) - 1
+        return max(0, offset + self._delta[i])
+
+
+class Document:
+    """One input on its way through the reader stages."""
+
+    def __init__(self, original: str, *, source: str | None = None, report: Report | None = None,
+                 journal: str | None = None, options: dict[str, Any] | None = None) -> None:
+        self.original = original
+        self.text = original
+        self.source = source
+        self.report = report if report is not None else Report(source=source)
+        self.journal = journal
+        self.options: dict[str, Any] = dict(options or {})
+        self.segments = Segments()
+        self.type_label: str | None = None  # the label line as printed
+        self.type_label_value: str | None = None  # its JATS article-type
+        self.type_labels: dict[str, str] = {}
+        self.profile: JournalProfile | None = None
+        self._maps: list[_OffsetMap] = []
+
+    # -- repairs ---------------------------------------------------------
+    def apply_edits(self, edits: list[Edit], stage: str = "repair") -> None:
+        """Apply non-overlapping edits to ``self.text`` and record each one."""
+        if not edits:
+            return
+        edits = sorted(edits, key=lambda e: (e.start, e.end))
+        kept: list[Edit] = []
+        last_end = -1
+        for e in edits:
+            if e.start < last_end:
+                self.report.warn(stage, "overlapping-repair", f"skipped overlapping repair {e.kind}",
+                                 offset=self.to_original(e.start))
+                continue
+            kept.append(e)
+            last_end = e.end
+        parts: list[str] = []
+        pos = 0
+        for e in kept:
+            parts.append(self.text[pos:e.start])
+            parts.append(e.replacement)
+            self.report.add(stage, e.kind, e.message or e.kind, severity=e.severity,  # type: ignore[arg-type]
+                            original=self.text[e.start:e.end], replacement=e.replacement,
+                            offset=self.to_original(e.start))
+            pos = e.end
+        parts.append(self.text[pos:])
+        self.text = "".join(parts)
+        self._maps.append(_OffsetMap.from_edits(kept))
+
+    def to_original(self, offset: int) -> int:
+        """Offset in ``self.text`` -> offset in ``self.original``."""
+        for m in reversed(self._maps):
+            offset = m(offset)
+        return offset
+
+    def lines(self) -> list[Line]:
+        out: list[Line] = []
+        pos = 0
+        for raw in self.text.split("\n"):
+            out.append(Line(raw, pos, pos + len(raw)))
+            pos += len(raw) + 1
+        return out

@@ -1,0 +1,452 @@
+"""The one document model every stage shares.
+
+Readers fill it, writers read it, validators check it. Values are validated
+where they are made: a DOI that is not a DOI, an ORCID iD or ISSN whose check
+digit is wrong, a page range that runs backwards or an impossible year raise
+``pydantic.ValidationError`` at construction/assignment time. Extractors catch
+that and record a report entry instead of writing garbage (see
+:func:`journalkit.extract_value`).
+
+Every model object can carry ``provenance``: the character span of the input
+text (the decoded text, before repair) that a value came from, keyed by the
+field name. An editor uses it to check a value against the text.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    model_validator,
+)
+
+__all__ = [
+    "Affiliation",
+    "Abstract",
+    "Article",
+    "AuthorNote",
+    "Citation",
+    "Contributor",
+    "Date",
+    "Journal",
+    "License",
+    "Paragraph",
+    "Reference",
+    "RefField",
+    "Section",
+    "Span",
+    "normalize_doi",
+    "orcid_checksum_ok",
+    "issn_checksum_ok",
+]
+
+# --------------------------------------------------------------------------
+# value validators
+# --------------------------------------------------------------------------
+
+DOI_RE = re.compile(r"^10\.\d{4,9}/[^\s]+$")
+_DOI_PREFIXES = re.compile(
+    r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*|DOI:\s*)", re.IGNORECASE
+)
+
+
+def normalize_doi(value: str) -> str:
+    """Strip resolver prefixes and trailing punctuation; keep the DOI's case.
+
+    DOIs are case-insensitive but editors expect the case the publisher
+    printed, so we never fold case.
+    """
+    v = _DOI_PREFIXES.sub("", value.strip())
+    v = v.rstrip(".,;:)]}>\"'")
+    return v
+
+
+def _check_doi(value: str) -> str:
+    v = normalize_doi(value)
+    if not DOI_RE.match(v):
+        raise ValueError(f"not a DOI: {value!r}")
+    return v
+
+
+def orcid_checksum_ok(orcid: str) -> bool:
+    """ISO 7064 MOD 11-2 check digit, as ORCID specifies."""
+    digits = orcid.replace("-", "")
+    if not re.fullmatch(r"\d{15}[\dX]", digits):
+        return False
+    total = 0
+    for ch in digits[:-1]:
+        total = (total + int(ch)) * 2
+    result = (12 - total % 11) % 11
+    check = "X" if result == 10 else str(result)
+    return digits[-1] == check
+
+
+def _check_orcid(value: str) -> str:
+    v = re.sub(r"^https?://orcid\.org/", "", value.strip(), flags=re.I)
+    if not re.fullmatch(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]", v):
+        raise ValueError(f"not an ORCID iD: {value!r}")
+    if not orcid_checksum_ok(v):
+        raise ValueError(f"ORCID iD check digit is wrong: {value!r}")
+    return v
+
+
+def issn_checksum_ok(issn: str) -> bool:
+    """ISSN check digit (weights 8..2, mod 11, X for 10)."""
+    d = issn.replace("-", "").upper()
+    if not re.fullmatch(r"\d{7}[\dX]", d):
+        return False
+    total = sum(int(c) * w for c, w in zip(d[:7], range(8, 1, -1)))
+    check = (11 - total % 11) % 11
+    return d[7] == ("X" if check == 10 else str(check))
+
+
+def _check_issn(value: str) -> str:
+    v = value.strip().upper()
+    if re.fullmatch(r"\d{7}[\dX]", v):
+        v = v[:4] + "-" + v[4:]
+    if not re.fullmatch(r"\d{4}-\d{3}[\dX]", v):
+        raise ValueError(f"not an ISSN: {value!r}")
+    if not issn_checksum_ok(v):
+        raise ValueError(f"ISSN check digit is wrong: {value!r}")
+    return v
+
+
+def _check_year(value: str) -> str:
+    v = value.strip()
+    if not re.fullmatch(r"\d{4}", v):
+        raise ValueError(f"not a year: {value!r}")
+    if not 1600 <= int(v) <= _dt.date.today().year + 2:
+        raise ValueError(f"implausible year: {value!r}")
+    return v
+
+
+def _check_email(value: str) -> str:
+    v = value.strip().rstrip(".")
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}", v):
+        raise ValueError(f"not an e-mail address: {value!r}")
+    return v
+
+
+def _check_url(value: str) -> str:
+    v = value.strip()
+    if not re.match(r"^(?:https?|ftp)://\S+$", v):
+        raise ValueError(f"not a URL: {value!r}")
+    return v
+
+
+DOI = Annotated[str, AfterValidator(_check_doi)]
+ORCID = Annotated[str, AfterValidator(_check_orcid)]
+ISSN = Annotated[str, AfterValidator(_check_issn)]
+Year = Annotated[str, AfterValidator(_check_year)]
+Email = Annotated[str, AfterValidator(_check_email)]
+URL = Annotated[str, AfterValidator(_check_url)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(validate_assignment=True, extra="forbid")
+
+
+class Span(_Model):
+    """Half-open character span ``[start, end)`` of the decoded input text."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError("span end before start")
+        return self
+
+
+class _Sourced(_Model):
+    provenance: dict[str, Span] = Field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------
+# dates, pages
+# --------------------------------------------------------------------------
+
+
+class Date(_Model):
+    """A publication or history date; month/day only where the text gives them."""
+
+    year: Year
+    month: int | None = Field(default=None, ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+    date_type: str = "pub"  # pub, epub, ppub, received, rev-recd, accepted, ...
+
+    @model_validator(mode="after")
+    def _exists(self) -> Date:
+        if self.month and self.day:
+            try:
+                _dt.date(int(self.year), self.month, self.day)
+            except ValueError as exc:
+                raise ValueError(f"no such date: {self.year}-{self.month}-{self.day}") from exc
+        return self
+
+
+def _page_le(fpage: str | None, lpage: str | None) -> None:
+    """fpage <= lpage where both are numbers (roman or prefixed pages pass)."""
+    if fpage and lpage and fpage.isdigit() and lpage.isdigit():
+        if int(fpage) > int(lpage):
+            raise ValueError(f"page range runs backwards: {fpage}-{lpage}")
+
+
+# --------------------------------------------------------------------------
+# front matter
+# --------------------------------------------------------------------------
+
+
+class Affiliation(_Sourced):
+    id: str
+    label: str | None = None
+    text: str  # as printed, without its label
+    institution: str | None = None
+    address: str | None = None
+    city: str | None = None
+    postal_code: str | None = None
+    country: str | None = None  # only where the text names it
+
+
+class Contributor(_Sourced):
+    contrib_type: str = "author"
+    surname: str | None = None
+    given_names: str | None = None
+    suffix: str | None = None
+    collab: str | None = None  # group/consortium author
+    orcid: ORCID | None = None
+    email: Email | None = None
+    corresponding: bool = False
+    aff_ids: list[str] = Field(default_factory=list)
+    markers: list[str] = Field(default_factory=list)  # footnote symbols as printed
+
+    @model_validator(mode="after")
+    def _has_name(self) -> Contributor:
+        if not (self.surname or self.collab):
+            raise ValueError("a contributor needs a surname or a collaboration name")
+        return self
+
+
+class AuthorNote(_Sourced):
+    """Correspondence note: who, how to reach them."""
+
+    kind: Literal["corresp", "fn"] = "corresp"
+    text: str = ""
+    name: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    fax: str | None = None
+    email: Email | None = None
+
+
+class Journal(_Sourced):
+    title: str | None = None
+    abbrev_title: str | None = None
+    issn_print: ISSN | None = None
+    issn_electronic: ISSN | None = None
+    issn: ISSN | None = None  # medium unknown
+    publisher: str | None = None
+    publisher_loc: str | None = None
+    journal_id: str | None = None  # a publisher-id or nlm-ta, from a profile
+
+    @property
+    def any_issn(self) -> str | None:
+        return self.issn_electronic or self.issn_print or self.issn
+
+
+class License(_Sourced):
+    text: str
+    url: URL | None = None
+    copyright_statement: str | None = None
+    copyright_year: Year | None = None
+    copyright_holder: str | None = None
+
+
+# --------------------------------------------------------------------------
+# body
+# --------------------------------------------------------------------------
+
+
+class Citation(_Model):
+    """An in-text citation: the characters ``[start, end)`` of its paragraph
+    that point at one or more references (by ``Reference.id``)."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    rids: list[str]
+    text: str
+
+
+class Paragraph(_Sourced):
+    text: str
+    citations: list[Citation] = Field(default_factory=list)
+
+
+class Section(_Sourced):
+    title: str | None = None
+    label: str | None = None
+    sec_type: str | None = None
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+
+
+class Abstract(_Sourced):
+    """Main abstract: plain paragraphs, or titled sections (structured)."""
+
+    title: str | None = None
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    abstract_type: str | None = None  # None = the main abstract
+
+    def plain_text(self) -> str:
+        parts = [p.text for p in self.paragraphs]
+        for s in self.sections:
+            if s.title:
+                parts.append(s.title)
+            parts.extend(p.text for p in s.paragraphs)
+        return " ".join(parts)
+
+
+# --------------------------------------------------------------------------
+# references
+# --------------------------------------------------------------------------
+
+RefLabel = Literal[
+    "author",
+    "editor",
+    "etal",
+    "title",
+    "chapter-title",
+    "source",
+    "year",
+    "volume",
+    "issue",
+    "fpage",
+    "lpage",
+    "elocation-id",
+    "doi",
+    "pmid",
+    "pmcid",
+    "arxiv",
+    "publisher-name",
+    "publisher-loc",
+    "edition",
+    "uri",
+    "comment",
+    "conf-name",
+    "collab",
+    # parts of one person inside an author/editor span (nested spans)
+    "name",
+    "surname",
+    "given-names",
+    "suffix",
+]
+
+
+class RefField(_Model):
+    """A tagged span of ``Reference.raw``: what a parser found, and where.
+
+    Spans let the JATS writer tag fields inside ``<mixed-citation>`` without
+    changing one character of the string the author wrote.
+    """
+
+    label: RefLabel
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class RefName(_Model):
+    surname: str | None = None
+    given_names: str | None = None
+    suffix: str | None = None
+    collab: str | None = None
+    role: Literal["author", "editor"] = "author"
+
+
+class Reference(_Sourced):
+    """One reference: the string as printed (after repair) plus its fields."""
+
+    id: str
+    label: str | None = None  # list number as printed ("1", "[1]")
+    raw: str  # verbatim, never rewritten after repair
+    publication_type: str | None = None  # journal, book, chapter, confproc, ...
+    authors: list[RefName] = Field(default_factory=list)
+    editors: list[RefName] = Field(default_factory=list)
+    etal: bool = False
+    title: str | None = None
+    chapter_title: str | None = None
+    source: str | None = None
+    year: str | None = None  # may carry a suffix: 2016a
+    volume: str | None = None
+    issue: str | None = None
+    fpage: str | None = None
+    lpage: str | None = None  # expanded (1081-7 -> 1087)
+    elocation_id: str | None = None
+    doi: DOI | None = None
+    pmid: str | None = Field(default=None, pattern=r"^\d{1,9}$")
+    pmcid: str | None = Field(default=None, pattern=r"^PMC\d+$")
+    arxiv: str | None = None
+    publisher_name: str | None = None
+    publisher_loc: str | None = None
+    edition: str | None = None
+    uri: str | None = None
+    fields: list[RefField] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _pages(self) -> Reference:
+        _page_le(self.fpage, self.lpage)
+        for f in self.fields:
+            if f.end > len(self.raw) or f.end < f.start:
+                raise ValueError(f"field span {f.label} {f.start}-{f.end} outside the reference")
+        return self
+
+
+# --------------------------------------------------------------------------
+# the article
+# --------------------------------------------------------------------------
+
+
+class Article(_Sourced):
+    article_type: str = "research-article"
+    article_type_evidence: str | None = None
+    language: str = "en"
+    journal: Journal = Field(default_factory=Journal)
+    title: str | None = None
+    subtitle: str | None = None
+    contributors: list[Contributor] = Field(default_factory=list)
+    affiliations: list[Affiliation] = Field(default_factory=list)
+    author_notes: list[AuthorNote] = Field(default_factory=list)
+    doi: DOI | None = None
+    pub_date: Date | None = None
+    history: list[Date] = Field(default_factory=list)
+    volume: str | None = None
+    issue: str | None = None
+    fpage: str | None = None
+    lpage: str | None = None
+    elocation_id: str | None = None
+    self_uri: URL | None = None
+    license: License | None = None
+    keywords: list[str] = Field(default_factory=list)
+    abstract: Abstract | None = None
+    body: list[Section] = Field(default_factory=list)  # untitled first section = body paragraphs
+    references: list[Reference] = Field(default_factory=list)
+    notes: list[Section] = Field(default_factory=list)  # funding, competing interests, ...
+    ack: Section | None = None
+
+    @model_validator(mode="after")
+    def _pages(self) -> Article:
+        _page_le(self.fpage, self.lpage)
+        return self
+
+    def reference_by_label(self, label: str) -> Reference | None:
+        for r in self.references:
+            if r.label == label:
+                return r
+        return None

@@ -1,0 +1,240 @@
+"""Stage 2, repair: undo the damage of copying text out of PDFs and web pages.
+
+Every change is an :class:`~journalkit.document.Edit` recorded in the report
+with its kind, the original, the replacement and the offset in the input.
+Repairs are conservative: a join or a letter is only added when the document
+itself attests the result (the joined word occurs elsewhere); when unsure the
+text is kept and a warning says why.
+
+Kinds: ``newline``, ``whitespace``, ``invisible``, ``soft-hyphen``,
+``ligature``, ``markup``, ``link-label``, ``icon-glyph``, ``doi-space``,
+``doi-hyphen``, ``hyphenation``, ``drop-cap``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+
+from ..document import Document, Edit
+
+__all__ = ["repair", "REPAIRS", "LINK_LABELS"]
+
+# ---------------------------------------------------------------- patterns
+_CRLF = re.compile(r"\r\n?")
+_FORMFEED = re.compile(r"[\f\v]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_NBSP = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u2002\u2003]")
+_TRAILING = re.compile(r"[ \t]+(?=\n|\Z)")
+_MULTISPACE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+_TAB = re.compile(r"\t")
+_SOFT_HYPHEN_EOL = re.compile("(\\w)\u00ad[ \\t]*\\n[ \\t]*(\\w)")
+_SOFT_HYPHEN = re.compile("\u00ad")
+_LIGATURES = re.compile("[\ufb00-\ufb06]")
+_MARKUP = re.compile(r"\*\*([^*\n]{1,200}?)\*\*|__([^_\n]{1,200}?)__")
+_WORD = re.compile(r"[^\W\d_]+")
+
+#: link labels that web pages and PDF viewers print with no content behind them
+LINK_LABELS = (
+    "PMID", "PMCID", "PubMed", "PubMed Central", "Google Scholar", "CrossRef", "Crossref",
+    "DOI", "Ref list", "Free article", "Free PMC article", "Full text", "Full Text", "Web of Science",
+    "Scopus", "Abstract", "Article", "CAS", "ADS", "MathSciNet", "Europe PMC", "Link",
+)
+_BRACKET_LABEL = re.compile(
+    r"[ \t]*\[(?:" + "|".join(re.escape(x) for x in sorted(LINK_LABELS, key=len, reverse=True)) + r")\]"
+)
+#: labels that trail a line of real text ("... doi:10.7150/jca.14866 This issue")
+_TRAILING_LABELS = ("This issue", "File import instruction", "Download PDF", "Download citation",
+                    "View Article", "Google Scholar", "PubMed", "CrossRef")
+_TRAILING_LABEL = re.compile(
+    r"(?<=\S)[ \t]+(?:" + "|".join(re.escape(x) for x in _TRAILING_LABELS) + r")[ \t]*(?=\n|\Z)"
+)
+
+# Pictographs and private-use glyphs: icon fonts (ORCID, e-mail, PDF links)
+# that extraction turned into a random symbol. The envelope is kept: it marks
+# the corresponding author and the extractor reads it.
+_KEEP_SYMBOLS = set("✉✆☎✝†‡§¶©®™°±×÷→←↑↓•·★☆✓✔∗")
+_ICON = re.compile("[\U0001f300-\U0001faff\U0001f000-\U0001f2ff\ue000-\uf8ff\u2600-\u27bf\u2b00-\u2bff]"
+                   "\ufe0f?")
+
+_DOI_SPACE = re.compile(r"(\b10\.\d{4,9}/)([ \t]+)(?=[A-Za-z0-9(])")
+_DOI_TOKEN = re.compile(r"\b10\.\d{4,9}/[^\s\]>\"']+")
+_DOI_INNER_HYPHEN = re.compile(r"([A-Za-z]{2,})-([A-Za-z]{2,})")
+_EOL_HYPHEN = re.compile(r"([^\W\d_]{2,})-\n([ \t]*)([^\W\d_]{2,})")
+_PARA_START = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*([a-z]{1,2}) ([a-z]+)")
+
+
+def _word_counts(text: str) -> Counter[str]:
+    return Counter(w.casefold() for w in _WORD.findall(text))
+
+
+def _simple(pattern: re.Pattern[str], replacement: str | Callable[[re.Match[str]], str], kind: str,
+            message: str) -> Callable[[Document], list[Edit]]:
+    def rule(doc: Document) -> list[Edit]:
+        out = []
+        for m in pattern.finditer(doc.text):
+            rep = replacement(m) if callable(replacement) else replacement
+            if rep != m.group(0):
+                out.append(Edit(m.start(), m.end(), rep, kind, message))
+        return out
+
+    return rule
+
+
+def _ligatures(doc: Document) -> list[Edit]:
+    return [Edit(m.start(), m.end(), unicodedata.normalize("NFKC", m.group(0)), "ligature",
+                 "ligature expanded (NFKC)") for m in _LIGATURES.finditer(doc.text)]
+
+
+def _markup(doc: Document) -> list[Edit]:
+    edits = []
+    for m in _MARKUP.finditer(doc.text):
+        inner = m.group(1) if m.group(1) is not None else m.group(2)
+        edits.append(Edit(m.start(), m.end(), inner, "markup", "leftover bold markup removed"))
+    return edits
+
+
+def _link_labels(doc: Document) -> list[Edit]:
+    edits = [Edit(m.start(), m.end(), "", "link-label", "link label without content removed")
+             for m in _BRACKET_LABEL.finditer(doc.text)]
+    edits += [Edit(m.start(), m.end(), "", "link-label", "web-page link label removed")
+              for m in _TRAILING_LABEL.finditer(doc.text)]
+    return edits
+
+
+def _icons(doc: Document) -> list[Edit]:
+    edits = []
+    for m in _ICON.finditer(doc.text):
+        ch = m.group(0)[0]
+        if ch in _KEEP_SYMBOLS:
+            continue
+        start = m.start()
+        # take one space before the glyph with it ("Ghazanfari¹ 🕞")
+        if start > 0 and doc.text[start - 1] == " ":
+            start -= 1
+        edits.append(Edit(start, m.end(), "", "icon-glyph",
+                          f"icon glyph U+{ord(ch):04X} removed: it stood for an icon (ORCID, e-mail, link); "
+                          "the text holds no identifier behind it"))
+    return edits
+
+
+def _doi_spaces(doc: Document) -> list[Edit]:
+    return [Edit(m.start(2), m.end(2), "", "doi-space", "space inside a DOI removed")
+            for m in _DOI_SPACE.finditer(doc.text)]
+
+
+def _doi_hyphens(doc: Document) -> list[Edit]:
+    """'10.32598/IMMU-NOREGULATION.1.1.1': a hyphen from a lost line break.
+
+    Joined only when the joined word occurs elsewhere in the document and the
+    hyphenated form does not, so DOIs with real hyphens stay intact.
+    """
+    counts = _word_counts(doc.text)
+    edits = []
+    for dm in _DOI_TOKEN.finditer(doc.text):
+        token = dm.group(0)
+        for hm in _DOI_INNER_HYPHEN.finditer(token):
+            a, b = hm.group(1), hm.group(2)
+            joined = (a + b).casefold()
+            if counts[joined] and not re.search(re.escape(f"{a}-{b}"), doc.text[: dm.start()] +
+                                                doc.text[dm.end():], re.I):
+                pos = dm.start() + hm.start(2) - 1
+                edits.append(Edit(pos, pos + 1, "", "doi-hyphen",
+                                  f"line-break hyphen inside a DOI removed ({a}-{b} -> {a}{b})"))
+            elif not counts[joined]:
+                doc.report.warn("repair", "doi-hyphen-kept",
+                                f"DOI {token} has a hyphen ({a}-{b}) that may come from a line break; kept",
+                                offset=doc.to_original(dm.start()))
+    return edits
+
+
+def _eol_hyphens(doc: Document) -> list[Edit]:
+    """Join 'immuno-\\nregulation' when 'immunoregulation' is attested elsewhere."""
+    counts = _word_counts(doc.text)
+    folded = doc.text.casefold()
+    edits = []
+    for m in _EOL_HYPHEN.finditer(doc.text):
+        a, b = m.group(1), m.group(3)
+        joined = (a + b).casefold()
+        if counts[joined] and f"{a}-{b}".casefold() not in folded:
+            edits.append(Edit(m.start() + len(a), m.start(3), "", "hyphenation",
+                              f"line-break hyphenation joined ({a}-/{b} -> {a}{b})"))
+    return edits
+
+
+_COMMON_INITIAL = ("In", "On", "An", "As", "At", "It", "Is", "If", "Of", "To", "By", "We", "The", "A", "I",
+                   "This", "These", "There", "Over", "Our", "One", "Since", "Despite", "During", "Recent",
+                   "Recently", "Many", "Most", "Several", "Although")
+
+
+def _drop_cap(doc: Document) -> list[Edit]:
+    """'n the Editorials' at a paragraph start -> 'In the Editorials'.
+
+    A drop cap is typeset apart from its word, and extraction loses it. The
+    missing capital is chosen by how often the candidate word is followed by
+    the same next word elsewhere in the document; a tie or no evidence leaves
+    the text alone with a warning.
+    """
+    edits: list[Edit] = []
+    counts = _word_counts(doc.text)
+    folded = doc.text.casefold()
+    for m in _PARA_START.finditer(doc.text):
+        frag, nxt = m.group(1), m.group(2)
+        if counts[frag] > 1:  # the fragment is a word of this text ("a", "an"): not a lost capital
+            continue
+        scores = []
+        for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+            cand = (letter + frag).casefold()
+            bigram = len(re.findall(rf"\b{re.escape(cand)} {re.escape(nxt.casefold())}\b", folded))
+            if bigram or (counts[cand] and any(w.casefold() == cand for w in _COMMON_INITIAL)):
+                scores.append((bigram, counts[cand], letter))
+        scores.sort(reverse=True)
+        if not scores:
+            continue
+        if len(scores) > 1 and scores[0][:2] == scores[1][:2]:
+            doc.report.warn("repair", "drop-cap-unsure",
+                            f"paragraph starts with '{frag} {nxt}': a lost drop cap? candidates "
+                            + ", ".join(s[2] + frag for s in scores[:3]) + "; kept as is",
+                            offset=doc.to_original(m.start(1)))
+            continue
+        letter = scores[0][2]
+        edits.append(Edit(m.start(1), m.start(1), letter, "drop-cap",
+                          f"lost drop cap restored ('{frag} {nxt}' -> '{letter}{frag} {nxt}')"))
+    return edits
+
+
+#: the core repairs, in order; each pass sees the text the previous one left
+REPAIRS: list[tuple[str, Callable[[Document], list[Edit]]]] = [
+    ("newline", _simple(_CRLF, "\n", "newline", "CR/CRLF line end -> LF")),
+    ("page-break", _simple(_FORMFEED, "\n", "page-break", "page break (form feed) -> line break")),
+    ("control", _simple(_CONTROL, "", "control-char", "control character removed")),
+    ("invisible", _simple(_INVISIBLE, "", "invisible", "zero-width character removed")),
+    ("whitespace", _simple(_NBSP, " ", "whitespace", "no-break/odd space -> space")),
+    ("soft-hyphen-eol", _simple(_SOFT_HYPHEN_EOL, lambda m: m.group(1) + m.group(2), "soft-hyphen",
+                                "soft hyphen at a line break: word joined")),
+    ("soft-hyphen", _simple(_SOFT_HYPHEN, "", "soft-hyphen", "soft hyphen removed")),
+    ("tab", _simple(_TAB, " ", "whitespace", "tab -> space")),
+    ("ligature", _ligatures),
+    ("markup", _markup),
+    ("link-label", _link_labels),
+    ("icon-glyph", _icons),
+    ("trailing", _simple(_TRAILING, "", "whitespace", "trailing spaces removed")),
+    ("multispace", _simple(_MULTISPACE, " ", "whitespace", "run of spaces -> one space")),
+    ("doi-space", _doi_spaces),
+    ("doi-hyphen", _doi_hyphens),
+    ("hyphenation", _eol_hyphens),
+    ("drop-cap", _drop_cap),
+]
+
+
+def repair(doc: Document, extra: list[Edit] | None = None) -> None:
+    """Run plugin edits (``extra``), then the core repairs, on ``doc.text``."""
+    if extra:
+        doc.apply_edits(list(extra), stage="repair")
+    for _name, rule in REPAIRS:
+        edits = rule(doc)
+        if edits:
+            doc.apply_edits(edits, stage="repair")

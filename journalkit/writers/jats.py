@@ -1,0 +1,326 @@
+"""The model -> JATS XML (1.3 or 1.4, Archiving or Publishing), built with lxml.
+
+Element order follows the DTD content models, so the result validates; the
+pipeline checks it against the shipped DTD before anything is written.
+Archiving is the default whenever the journal's ISSN or journal-id is
+unknown: the Publishing tag set requires both, and neither may be invented.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from ..model import Abstract, Article, AuthorNote, Date, Paragraph, Section
+from ..schemas import Flavour
+from .jats_refs import build_ref
+
+__all__ = ["build_jats", "serialize", "choose_tag_set", "TagSetError", "XLINK"]
+
+XLINK = "http://www.w3.org/1999/xlink"
+ALI = "http://www.niso.org/schemas/ali/1.0/"
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+class TagSetError(ValueError):
+    """The requested tag set needs facts the text does not hold."""
+
+
+def _t(text: str | None) -> str:
+    return _XML_ILLEGAL.sub("", text or "")
+
+
+def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    el = etree.SubElement(parent, tag, {k.replace("_", "-"): v for k, v in attrs.items()})
+    if text is not None:
+        el.text = _t(text)
+    return el
+
+
+def choose_tag_set(article: Article, forced: str | None) -> str:
+    has_ids = bool(article.journal.any_issn and article.journal.journal_id)
+    if forced == "publishing":
+        missing = [n for n, v in (("an ISSN", article.journal.any_issn), ("a journal-id", article.journal.journal_id))
+                   if not v]
+        if missing:
+            raise TagSetError(
+                "--tag-set publishing needs " + " and ".join(missing)
+                + " in journal-meta; the text does not give it and none is invented "
+                "(use a journal profile with --journal, or --tag-set archiving)")
+        return "publishing"
+    if forced == "archiving":
+        return "archiving"
+    return "publishing" if has_ids else "archiving"
+
+
+def _inline(parent: etree._Element, text: str, marks: list[tuple[int, int, etree._Element]]) -> None:
+    """Fill ``parent`` with ``text``, wrapping ``[start, end)`` spans in the given elements."""
+    pos = 0
+    last: etree._Element | None = parent[-1] if len(parent) else None
+    for start, end, el in sorted(marks, key=lambda m: m[0]):
+        if start < pos:
+            continue
+        chunk = _t(text[pos:start])
+        if last is None:
+            parent.text = (parent.text or "") + chunk
+        else:
+            last.tail = (last.tail or "") + chunk
+        if el.text is None:
+            el.text = _t(text[start:end])
+        parent.append(el)
+        last = el
+        pos = end
+    chunk = _t(text[pos:])
+    if last is None:
+        parent.text = (parent.text or "") + chunk
+    else:
+        last.tail = (last.tail or "") + chunk
+
+
+def _paragraph(parent: etree._Element, para: Paragraph) -> etree._Element:
+    p = etree.SubElement(parent, "p")
+    marks = []
+    for c in para.citations:
+        el = etree.Element("xref", {"ref-type": "bibr", "rid": " ".join(c.rids)})
+        marks.append((c.start, c.end, el))
+    _inline(p, para.text, marks)
+    return p
+
+
+def _section(parent: etree._Element, sec: Section) -> None:
+    s = etree.SubElement(parent, "sec")
+    if sec.sec_type:
+        s.set("sec-type", sec.sec_type)
+    if sec.label:
+        _sub(s, "label", sec.label)
+    if sec.title is not None:
+        _sub(s, "title", sec.title)
+    for p in sec.paragraphs:
+        _paragraph(s, p)
+    for child in sec.sections:
+        _section(s, child)
+
+
+def _date(parent: etree._Element, tag: str, d: Date, **attrs: str) -> None:
+    el = _sub(parent, tag, **attrs)
+    if d.day:
+        _sub(el, "day", f"{d.day:02d}")
+    if d.month:
+        _sub(el, "month", f"{d.month:02d}")
+    _sub(el, "year", d.year)
+
+
+def _journal_meta(front: etree._Element, art: Article) -> None:
+    j = art.journal
+    if not any([j.title, j.abbrev_title, j.any_issn, j.publisher, j.journal_id]):
+        return
+    jm = _sub(front, "journal-meta")
+    if j.journal_id:
+        _sub(jm, "journal-id", j.journal_id, journal_id_type="publisher-id")
+    if j.title or j.abbrev_title:
+        tg = _sub(jm, "journal-title-group")
+        if j.title:
+            _sub(tg, "journal-title", j.title)
+        if j.abbrev_title:
+            _sub(tg, "abbrev-journal-title", j.abbrev_title, abbrev_type="publisher")
+    if j.issn_print:
+        _sub(jm, "issn", j.issn_print, pub_type="ppub")
+    if j.issn_electronic:
+        _sub(jm, "issn", j.issn_electronic, pub_type="epub")
+    if j.issn and not (j.issn_print or j.issn_electronic):
+        _sub(jm, "issn", j.issn)
+    if j.publisher:
+        pub = _sub(jm, "publisher")
+        _sub(pub, "publisher-name", j.publisher)
+        if j.publisher_loc:
+            _sub(pub, "publisher-loc", j.publisher_loc)
+
+
+def _corresp(parent: etree._Element, note: AuthorNote, cid: str) -> None:
+    el = etree.SubElement(parent, "corresp", id=cid)
+    text = note.text
+    marks = []
+    for value, tag in ((note.email, "email"), (note.phone, "phone"), (note.fax, "fax")):
+        if value and value in text:
+            i = text.index(value)
+            marks.append((i, i + len(value), etree.Element(tag)))
+    marks.sort(key=lambda m: m[0])
+    _inline(el, text, marks)
+    if note.email and note.email not in text:
+        _sub(el, "email", note.email)
+
+
+def _abstract(parent: etree._Element, ab: Abstract) -> None:
+    a = _sub(parent, "abstract")
+    if ab.abstract_type:
+        a.set("abstract-type", ab.abstract_type)
+    for p in ab.paragraphs:
+        _paragraph(a, p)
+    for s in ab.sections:
+        _section(a, s)
+
+
+def build_jats(article: Article, fl: Flavour) -> etree._Element:
+    """Build the ``<article>`` element for one flavour (tag set + version)."""
+    nsmap = {"xlink": XLINK, "ali": ALI}
+    root = etree.Element("article", nsmap=nsmap)
+    root.set("article-type", article.article_type)
+    root.set("dtd-version", fl.version)
+    root.set("{http://www.w3.org/XML/1998/namespace}lang", article.language)
+    front = _sub(root, "front")
+    _journal_meta(front, article)
+    am = _sub(front, "article-meta")
+    if article.doi:
+        _sub(am, "article-id", article.doi, pub_id_type="doi")
+    if article.article_type_evidence is not None or article.article_type:
+        pass
+    tg = _sub(am, "title-group")
+    _sub(tg, "article-title", article.title or "")
+    if article.subtitle:
+        _sub(tg, "subtitle", article.subtitle)
+
+    corresp_ids: list[str] = []
+    notes = [n for n in article.author_notes if n.kind == "corresp"]
+    for k, _n in enumerate(notes, start=1):
+        corresp_ids.append(f"cor{k}")
+    if article.contributors:
+        cg = _sub(am, "contrib-group")
+        for c in article.contributors:
+            ce = _sub(cg, "contrib", contrib_type=c.contrib_type)
+            if c.corresponding:
+                ce.set("corresp", "yes")
+            if c.orcid:
+                _sub(ce, "contrib-id", f"https://orcid.org/{c.orcid}", contrib_id_type="orcid")
+            if c.collab:
+                _sub(ce, "collab", c.collab)
+            else:
+                name = _sub(ce, "name")
+                _sub(name, "surname", c.surname)
+                if c.given_names:
+                    _sub(name, "given-names", c.given_names)
+                if c.suffix:
+                    _sub(name, "suffix", c.suffix)
+            if c.email:
+                _sub(ce, "email", c.email)
+            for rid in c.aff_ids:
+                label = next((a.label for a in article.affiliations if a.id == rid), None)
+                _sub(ce, "xref", label or "", ref_type="aff", rid=rid)
+            if c.corresponding and corresp_ids:
+                _sub(ce, "xref", "*", ref_type="corresp", rid=corresp_ids[0])
+    for aff in article.affiliations:
+        ae = _sub(am, "aff", id=aff.id)
+        if aff.label:
+            _sub(ae, "label", aff.label)
+        marks = []
+        if aff.country and aff.text.rstrip(" .").endswith(aff.country):
+            i = aff.text.rstrip(" .").rfind(aff.country)
+            marks.append((i, i + len(aff.country), etree.Element("country")))
+        _inline(ae, aff.text, marks)
+    if notes:
+        an = _sub(am, "author-notes")
+        for cid, n in zip(corresp_ids, notes):
+            _corresp(an, n, cid)
+    if article.pub_date:
+        _date(am, "pub-date", article.pub_date, publication_format="electronic", date_type="pub")
+    if article.volume:
+        _sub(am, "volume", article.volume)
+    if article.issue:
+        _sub(am, "issue", article.issue)
+    if article.fpage:
+        _sub(am, "fpage", article.fpage)
+        if article.lpage:
+            _sub(am, "lpage", article.lpage)
+    elif article.elocation_id:
+        _sub(am, "elocation-id", article.elocation_id)
+    if article.history:
+        h = _sub(am, "history")
+        for d in article.history:
+            _date(h, "date", d, date_type=d.date_type)
+    if article.license:
+        lic = article.license
+        perm = _sub(am, "permissions")
+        if lic.copyright_statement:
+            _sub(perm, "copyright-statement", lic.copyright_statement)
+        if lic.copyright_year:
+            _sub(perm, "copyright-year", lic.copyright_year)
+        if lic.copyright_holder:
+            _sub(perm, "copyright-holder", lic.copyright_holder)
+        le = _sub(perm, "license")
+        if lic.url:
+            le.set(f"{{{XLINK}}}href", lic.url)
+            _sub(le, f"{{{ALI}}}license_ref", lic.url)
+        lp = _sub(le, "license-p")
+        marks = []
+        if lic.url and lic.url in lic.text:
+            i = lic.text.index(lic.url)
+            ext = etree.Element("ext-link", {"ext-link-type": "uri", f"{{{XLINK}}}href": lic.url})
+            marks.append((i, i + len(lic.url), ext))
+        _inline(lp, lic.text, marks)
+    if article.self_uri:
+        _sub(am, "self-uri", article.self_uri).set(f"{{{XLINK}}}href", article.self_uri)
+    if article.abstract:
+        _abstract(am, article.abstract)
+    if article.keywords:
+        kg = _sub(am, "kwd-group", kwd_group_type="author")
+        for k in article.keywords:
+            _sub(kg, "kwd", k)
+
+    # body
+    if article.body:
+        body = _sub(root, "body")
+        for sec in article.body:
+            if sec.title is None and not sec.sections:
+                for p in sec.paragraphs:
+                    _paragraph(body, p)
+            else:
+                _section(body, sec)
+        # paragraphs must come before sections: move any stray <p> up front
+        ps = [c for c in body if c.tag == "p"]
+        secs = [c for c in body if c.tag == "sec"]
+        if ps and secs and body.index(ps[-1]) > body.index(secs[0]):
+            late = [p for p in ps if body.index(p) > body.index(secs[0])]
+            for p in late:
+                body.remove(p)
+                wrapper = etree.SubElement(body, "sec")
+                wrapper.append(p)
+
+    # back
+    if article.references or article.notes or article.ack:
+        back = _sub(root, "back")
+        if article.ack:
+            ack = _sub(back, "ack")
+            if article.ack.title:
+                _sub(ack, "title", article.ack.title)
+            for p in article.ack.paragraphs:
+                _paragraph(ack, p)
+        if article.references:
+            rl = _sub(back, "ref-list")
+            _sub(rl, "title", "References")
+            for ref in article.references:
+                rl.append(_ref_with_alternatives(ref))
+        for note in article.notes:
+            ne = _sub(back, "notes")
+            if note.title:
+                _sub(ne, "title", note.title)
+            for p in note.paragraphs:
+                _paragraph(ne, p)
+            for s in note.sections:
+                _section(ne, s)
+    return root
+
+
+def _ref_with_alternatives(ref) -> etree._Element:  # type: ignore[no-untyped-def]
+    el = build_ref(ref)
+    styled = getattr(ref, "styled_jats", None)
+    if styled:
+        mc = el.find("mixed-citation")
+        alt = etree.Element("citation-alternatives")
+        el.replace(mc, alt)
+        alt.append(mc)
+        alt.append(etree.fromstring(styled))
+    return el
+
+
+def serialize(root: etree._Element, fl: Flavour) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", doctype=fl.doctype, pretty_print=True)

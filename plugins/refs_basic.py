@@ -1,0 +1,57 @@
+"""Reference fields by exact rules: DOI, PMID, PMCID, arXiv id, URL, year.
+
+The fallback parser (``trylast``): it tags only what a pattern identifies
+without doubt, so every reference gets at least its identifiers tagged in
+``<mixed-citation>``. A trained parser plugin (``refs-crf``) overrides it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from journalkit import Document, hookimpl
+from journalkit.model import RefField, Reference
+
+_RULES = [
+    ("doi", re.compile(r"\b10\.\d{4,9}/[^\s\]>\"]+[^\s\]>\".,;:)]")),
+    ("pmid", re.compile(r"(?<=PMID:)\s*(\d{1,9})\b|(?<=PMID )(\d{1,9})\b")),
+    ("pmcid", re.compile(r"\bPMC\d{4,9}\b")),
+    ("arxiv", re.compile(r"(?<=arXiv:)\d{4}\.\d{4,5}(?:v\d+)?")),
+    ("uri", re.compile(r"https?://(?!(?:dx\.)?doi\.org/)[^\s\]>\"]+[^\s\]>\".,;:)]")),
+    ("year", re.compile(r"(?<![\d./])(?:1[6-9]|20)\d{2}[a-z]?(?![\d/])")),
+]
+
+
+def parse(ref: Reference) -> Reference:
+    fields: list[RefField] = []
+    values: dict[str, str] = {}
+    taken: list[tuple[int, int]] = []
+    for label, rx in _RULES:
+        for m in rx.finditer(ref.raw):
+            g = next((i for i in range(1, (m.lastindex or 0) + 1) if m.group(i)), 0)
+            s, e = m.span(g)
+            if s == e or any(s < b and a < e for a, b in taken):
+                continue
+            fields.append(RefField(label=label, start=s, end=e))  # type: ignore[arg-type]
+            taken.append((s, e))
+            values.setdefault(label, ref.raw[s:e].strip())
+            if label == "year":
+                break
+    data = ref.model_dump()
+    data["fields"] = [f.model_dump() for f in sorted(fields, key=lambda f: f.start)]
+    for label, attr in (("doi", "doi"), ("pmid", "pmid"), ("pmcid", "pmcid"), ("arxiv", "arxiv"), ("uri", "uri")):
+        if label in values:
+            data[attr] = values[label]
+    if "year" in values:
+        data["year"] = values["year"]
+    try:
+        return Reference.model_validate(data)
+    except ValueError:
+        data["doi"] = None  # an unparseable DOI stays text
+        data["fields"] = [f for f in data["fields"] if f["label"] != "doi"]
+        return Reference.model_validate(data)
+
+
+@hookimpl(trylast=True)
+def journalkit_parse_references(references: list[Reference], doc: Document | None) -> list[Reference]:
+    return [parse(r) for r in references]
