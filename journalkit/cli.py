@@ -23,7 +23,7 @@ from .pluginmanager import PluginLoadError, describe, get_plugin_manager
 from .readers.decode import InputError, read_input
 
 # Modules that add subcommands: each defines add_commands(sub, refs_sub).
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = ["journalkit.refparse.cli"]
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:

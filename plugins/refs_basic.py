@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from journalkit import Document, hookimpl
-from journalkit.model import RefField, Reference
+from journalkit.model import Reference, RefField
 
 _RULES = [
     ("doi", re.compile(r"\b10\.\d{4,9}/[^\s\]>\"]+[^\s\]>\".,;:)]")),
