@@ -23,7 +23,7 @@ from .pluginmanager import PluginLoadError, describe, get_plugin_manager
 from .readers.decode import InputError, read_input
 
 # Modules that add subcommands: each defines add_commands(sub, refs_sub).
-COMMAND_MODULES: list[str] = ["journalkit.refparse.cli"]
+COMMAND_MODULES: list[str] = ["journalkit.refparse.cli", "journalkit.csl_cli"]
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:
@@ -110,7 +110,14 @@ def cmd_convert(args: argparse.Namespace) -> int:
             rp = Path(args.report)
             if len(args.inputs) > 1:
                 rp = rp / f"{Path(name).stem}.report.json"
-            write_atomic(rp, result.report.to_json())
+            elif rp.is_dir():
+                rp = rp / f"{'stdin' if name == '-' else Path(name).stem}.report.json"
+            if rp.suffix.lower() in (".html", ".htm"):
+                from .writers.human import report_html
+
+                write_atomic(rp, report_html(result.article, result.report))
+            else:
+                write_atomic(rp, result.report.to_json())
         if args.verbose:
             for e in result.report.warnings:
                 print(f"{label}: {e.severity}: {e.kind}: {e.message}", file=sys.stderr)
@@ -157,7 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("convert", help="raw article text -> JATS XML")
     c.add_argument("inputs", nargs="+", metavar="INPUT", help="text file(s), or - for standard input")
     c.add_argument("-o", "--output", help="output file, or a directory for several inputs (default: stdout)")
-    c.add_argument("--report", help="write the repair/extraction report as JSON here")
+    c.add_argument("--report", help="write the repair/extraction report here: JSON, or an HTML page if the "
+                   "name ends in .html (a directory with several inputs)")
     c.add_argument("--journal", help="journal profile to apply (see `journalkit plugins`)")
     c.add_argument("--tag-set", choices=["publishing", "archiving"], default=None,
                    help="JATS tag set (default: publishing when journal-id and ISSN are known, else archiving)")

@@ -67,8 +67,25 @@ _EOL_HYPHEN = re.compile(r"([^\W\d_]{2,})-\n([ \t]*)([^\W\d_]{2,})")
 _PARA_START = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*([a-z]{1,2}) ([a-z]+)")
 
 
-def _word_counts(text: str) -> Counter[str]:
-    return Counter(w.casefold() for w in _WORD.findall(text))
+_HYPHENATED = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+
+
+class _Vocabulary:
+    """Word counts and hyphenated compounds of a text, built once per text."""
+
+    def __init__(self, text: str) -> None:
+        folded = text.casefold()
+        self.folded = folded
+        self.counts: Counter[str] = Counter(_WORD.findall(folded))
+        self.compounds = set(_HYPHENATED.findall(folded))
+
+
+def _vocab(doc: Document) -> _Vocabulary:
+    cached = doc.options.get("_vocab")
+    if cached is None or cached[0] is not doc.text:
+        cached = (doc.text, _Vocabulary(doc.text))
+        doc.options["_vocab"] = cached
+    return cached[1]
 
 
 def _simple(pattern: re.Pattern[str], replacement: str | Callable[[re.Match[str]], str], kind: str,
@@ -132,7 +149,7 @@ def _doi_hyphens(doc: Document) -> list[Edit]:
     Joined only when the joined word occurs elsewhere in the document and the
     hyphenated form does not, so DOIs with real hyphens stay intact.
     """
-    counts = _word_counts(doc.text)
+    counts = _vocab(doc).counts
     edits = []
     for dm in _DOI_TOKEN.finditer(doc.text):
         token = dm.group(0)
@@ -153,13 +170,12 @@ def _doi_hyphens(doc: Document) -> list[Edit]:
 
 def _eol_hyphens(doc: Document) -> list[Edit]:
     """Join 'immuno-\\nregulation' when 'immunoregulation' is attested elsewhere."""
-    counts = _word_counts(doc.text)
-    folded = doc.text.casefold()
+    vocab = _vocab(doc)
     edits = []
     for m in _EOL_HYPHEN.finditer(doc.text):
         a, b = m.group(1), m.group(3)
         joined = (a + b).casefold()
-        if counts[joined] and f"{a}-{b}".casefold() not in folded:
+        if vocab.counts[joined] and f"{a}-{b}".casefold() not in vocab.compounds:
             edits.append(Edit(m.start() + len(a), m.start(3), "", "hyphenation",
                               f"line-break hyphenation joined ({a}-/{b} -> {a}{b})"))
     return edits
@@ -179,8 +195,8 @@ def _drop_cap(doc: Document) -> list[Edit]:
     the text alone with a warning.
     """
     edits: list[Edit] = []
-    counts = _word_counts(doc.text)
-    folded = doc.text.casefold()
+    vocab = _vocab(doc)
+    counts, folded = vocab.counts, vocab.folded
     for m in _PARA_START.finditer(doc.text):
         frag, nxt = m.group(1), m.group(2)
         if counts[frag] > 1:  # the fragment is a word of this text ("a", "an"): not a lost capital

@@ -1,0 +1,55 @@
+"""Articles per second for `convert`, in one process, with and without DTD validation.
+
+    python benchmarks/bench_convert.py [--corpus ../shared/corpus/articles] [--layout pdf|web|all] [--repeat 3]
+
+Start-up (plugin manager, compiled patterns, DTD loading) is paid once before
+timing, as it is in a batch run; the figure is per-article work on one core.
+Not a test: speed is measured here, never asserted in the suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import journalkit  # noqa: E402
+from journalkit.pluginmanager import get_plugin_manager  # noqa: E402
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "articles"))
+    ap.add_argument("--layout", default="all", choices=["pdf", "web", "all"])
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    layouts = ["pdf", "web"] if args.layout == "all" else [args.layout]
+    texts = [p.read_text(encoding="utf-8") for lay in layouts
+             for p in sorted(Path(args.corpus).glob(f"*/raw-{lay}.txt"))]
+    if not texts:
+        print(f"no raw-*.txt under {args.corpus}", file=sys.stderr)
+        return 2
+    pm = get_plugin_manager()
+    journalkit.convert(texts[0], plugins=pm)  # warm-up: DTD, patterns, lazily loaded models
+    chars = sum(len(t) for t in texts)
+    print(f"{len(texts)} articles ({chars / 1e6:.1f} M characters), layouts: {', '.join(layouts)}")
+    for validate in (False, True):
+        runs = []
+        for _ in range(args.repeat):
+            t0 = time.perf_counter()
+            for t in texts:
+                journalkit.convert(t, plugins=pm, validate=validate)
+            runs.append(time.perf_counter() - t0)
+        best, med = min(runs), statistics.median(runs)
+        label = "with DTD validation" if validate else "without validation "
+        print(f"{label}: {len(texts) / med:7.1f} articles/s (median of {args.repeat}; best {len(texts) / best:.1f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""Repairs: each one conservative and recorded with offsets into the input."""
+
+from __future__ import annotations
+
+from journalkit.document import Document, Edit
+from journalkit.readers.repair import repair
+
+
+def _repair(text: str) -> Document:
+    doc = Document(text)
+    repair(doc)
+    return doc
+
+
+def test_offsets_map_back_to_the_input() -> None:
+    doc = Document("abcdef")
+    doc.apply_edits([Edit(1, 3, "XYZW", "t"), Edit(4, 5, "", "t")])
+    assert doc.text == "aXYZWdf"
+    assert doc.to_original(doc.text.index("d")) == 3
+    assert doc.to_original(doc.text.index("f")) == 5
+    doc.apply_edits([Edit(0, 1, "", "t")])
+    assert doc.to_original(doc.text.index("f")) == 5
+
+
+def test_doi_space_hyphen_and_markup() -> None:
+    text = ("Immunoregulation is here. See 10.32598/ Immunoregulation.6.1.8 and "
+            "[DOI:10.32598/IMMU-NOREGULATION.1.1.1] and [DOI:10.32598/IMMUNOREG-**ULATION.1.3.119**]\n")
+    doc = _repair(text)
+    assert "10.32598/Immunoregulation.6.1.8" in doc.text
+    assert "10.32598/IMMUNOREGULATION.1.1.1" in doc.text
+    assert "10.32598/IMMUNOREGULATION.1.3.119" in doc.text
+    kinds = [e.kind for e in doc.report.entries]
+    assert kinds.count("doi-hyphen") == 2 and "doi-space" in kinds and "markup" in kinds
+
+
+def test_doi_hyphen_kept_when_not_attested() -> None:
+    doc = _repair("See 10.1002/ABC-DEFG.12 for details.\n")
+    assert "10.1002/ABC-DEFG.12" in doc.text
+    assert doc.report.of_kind("doi-hyphen-kept")
+
+
+def test_line_break_hyphenation_only_when_attested() -> None:
+    doc = _repair("The immuno-\nregulation of cells. Immunoregulation matters.\nA well-\nknown fact.\n")
+    assert "immunoregulation of cells" in doc.text
+    assert "well-\nknown" in doc.text  # 'wellknown' is not a word of this text
+
+
+def test_drop_cap_restored_from_document_evidence() -> None:
+    text = "Title\n\nn the beginning we studied it in the lab, and in the field.\n"
+    doc = _repair(text)
+    assert "In the beginning" in doc.text
+    e = doc.report.of_kind("drop-cap")[0]
+    assert text[e.offset:e.offset + 5] == "n the"
+
+
+def test_drop_cap_left_alone_without_evidence() -> None:
+    doc = _repair("Title\n\nx ray imaging is used.\n")
+    assert "x ray imaging" in doc.text
+    assert not doc.report.of_kind("drop-cap")
+
+
+def test_ligatures_soft_hyphens_icons_labels_whitespace() -> None:
+    doc = _repair("The \ufb01rst e\u00adfect\u00a0here.  Ghazanfari\u00b9 \U0001f55e\nJin Wang1,\u2709\r\n"
+                  "Journal 2016 This issue\nRef. [PMID] [PMCID]\n")
+    assert "The first efect here. Ghazanfari\u00b9\n" in doc.text
+    assert "Jin Wang1,\u2709\n" in doc.text  # the envelope marks the corresponding author: kept
+    assert "Journal 2016\n" in doc.text
+    assert "Ref.\n" in doc.text
+    kinds = {e.kind for e in doc.report.entries}
+    assert {"ligature", "soft-hyphen", "whitespace", "icon-glyph", "link-label", "newline"} <= kinds
+
+
+def test_plugin_edits_run_first_and_are_reported() -> None:
+    doc = Document("A \ue000 B\n")
+    repair(doc, extra=[Edit(2, 3, "fi", "journal-glyph", "private glyph is fi in this journal's font")])
+    assert doc.text == "A fi B\n"
+    assert doc.report.of_kind("journal-glyph")[0].original == "\ue000"
