@@ -7,7 +7,6 @@ loaded DTD is then sub-millisecond.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 from lxml import etree
@@ -54,17 +53,15 @@ def flavour(tag_set: str, version: str) -> Flavour:
     return Flavour(tag_set, version)
 
 
-@functools.cache
 def load_dtd(tag_set: str, version: str) -> etree.DTD:
-    """The DTD of a flavour, from the shipped schemas (never the network)."""
+    """The DTD of a flavour, from the shipped schemas (never the network).
+
+    Shares the per-file cache of :func:`journalkit.validation.dtd.load_dtd_file`
+    (which owns the catalog-restricted loading), so the converter and
+    ``journalkit validate`` never load the same DTD twice in one process.
+    """
+    from .validation.dtd import load_dtd_file  # lazy: validation imports this module's neighbours
+
     fl = flavour(tag_set, version)
     path = (schemas_dir() / "jats" / version / fl.dtd_file).resolve()
-    # etree.DTD(path) does not load the external modules on lxml >= 5; a
-    # one-line document that names the DTD does, with entity loading on.
-    # The string is ours, so enabling entity resolution here is safe.
-    parser = etree.XMLParser(load_dtd=True, resolve_entities=True, no_network=True)
-    stub = f'<!DOCTYPE article SYSTEM "{path.as_uri()}"><article/>'.encode()
-    dtd = etree.fromstring(stub, parser).getroottree().docinfo.externalDTD
-    if dtd is None:  # pragma: no cover - a broken install
-        raise RuntimeError(f"could not load the JATS DTD {path}")
-    return dtd
+    return load_dtd_file(str(path))
