@@ -34,6 +34,7 @@ __all__ = [
     "Citation",
     "Contributor",
     "Date",
+    "Figure",
     "Journal",
     "License",
     "Paragraph",
@@ -289,12 +290,27 @@ class Paragraph(_Sourced):
     citations: list[Citation] = Field(default_factory=list)
 
 
+class Figure(_Sourced):
+    """A figure or table as the text shows it: its label and caption (the image or cells are not in the text).
+
+    ``position`` is the number of the section's paragraphs printed before
+    it, so the writer can put it back where it stood.
+    """
+
+    kind: Literal["fig", "table"] = "fig"
+    id: str
+    label: str | None = None
+    caption: str = ""
+    position: int = Field(default=0, ge=0)
+
+
 class Section(_Sourced):
     title: str | None = None
     label: str | None = None
     sec_type: str | None = None
     paragraphs: list[Paragraph] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)  # figures and tables, placed by position
 
 
 class Abstract(_Sourced):
@@ -398,6 +414,10 @@ class Reference(_Sourced):
     edition: str | None = None
     uri: str | None = None
     fields: list[RefField] = Field(default_factory=list)
+    # A restyled rendering (journalkit.csl.restyle_references) kept beside ``raw``,
+    # never instead of it: serialized <mixed-citation>, and the CSL style it is in.
+    styled_jats: str | None = None
+    styled_style: str | None = None
 
     @model_validator(mode="after")
     def _pages(self) -> Reference:
@@ -439,6 +459,7 @@ class Article(_Sourced):
     references: list[Reference] = Field(default_factory=list)
     notes: list[Section] = Field(default_factory=list)  # funding, competing interests, ...
     ack: Section | None = None
+    appendices: list[Section] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _pages(self) -> Article:

@@ -25,6 +25,7 @@ from .front import (
     _extract_self_uri,
     _find_citation,
     _find_doi,
+    _find_type_label,
     _Front,
 )
 from .reflist import _split_references
@@ -40,9 +41,12 @@ def extract(doc: Document) -> Article:
     seg = doc.segments
     art = Article()
     fr = _Front(seg.front)
-    _extract_front(doc, art, fr)
+    # the article's own lines outside the reference list, front matter first
+    meta_lines = [ln for ln in seg.front + seg.back + seg.body if ln.stripped]
     head_lines = [ln for ln in seg.front if ln.stripped]
-    _find_citation(doc, art, fr, head_lines + [ln for ln in seg.back if ln.stripped])
+    _find_type_label(doc, fr, meta_lines)
+    _find_citation(doc, art, fr, meta_lines)
+    _extract_front(doc, art, fr, doc.lines())
     _find_doi(doc, art, head_lines + seg.back)
     if art.doi:
         for i, ln in enumerate(fr.lines):
@@ -65,4 +69,28 @@ def extract(doc: Document) -> Article:
         if ln.stripped and not fr.used[i]:
             doc.report.add("extract", "front-line", "front-matter line not mapped to a field (kept in the report)",
                            original=ln.stripped, offset=doc.to_original(ln.start))
+    _record_provenance(doc, art)
     return art
+
+
+def _record_provenance(doc: Document, art: Article) -> None:
+    """Copy every model object's provenance into the report as ``field path -> {start, end, text}``,
+    offsets and text from the file the user gave, so an editor can check each value against it."""
+
+    def walk(obj: object, path: str) -> None:
+        prov = getattr(obj, "provenance", None)
+        if isinstance(prov, dict):
+            for name, span in prov.items():
+                key = f"{path}.{name}" if path else name
+                doc.report.provenance[key] = {"start": span.start, "end": span.end,
+                                              "text": doc.original[span.start:span.end]}
+        for fname in ("journal", "license", "abstract"):
+            child = getattr(obj, fname, None) if obj is art else None
+            if child is not None:
+                walk(child, fname)
+        if obj is art:
+            for listname in ("contributors", "affiliations", "author_notes"):
+                for k, item in enumerate(getattr(art, listname)):
+                    walk(item, f"{listname}[{k}]")
+
+    walk(art, "")

@@ -4,6 +4,7 @@ keywords, abstract, correspondence."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from pydantic import ValidationError
 
@@ -20,6 +21,16 @@ from ..model import (
     Section,
     Span,
 )
+from .authors import (
+    NameItem,
+    is_collab,
+    looks_institution,
+    looks_like_person,
+    parse_name_list,
+    split_aff_label,
+    split_person,
+)
+from .citation import ABBREV_WORDS, IssueFacts, match_issue_line, parse_citation, split_pages
 from .common import (  # noqa: F401
     _CITATION,
     _CITATION_PLOS,
@@ -65,87 +76,186 @@ class _Front:
         return self.lines[i].start, self.lines[j].end
 
 
-def _find_type_label(doc: Document, fr: _Front) -> None:
+_IBERIAN_TEXT = re.compile(r"\b(resumo|resumen|palavras[- ]chave|descritores|palabras clave|recebido|recibido|"
+                           r"como citar|refer[eê]ncias|aprovado|aceito)\b", re.I)
+
+
+def is_iberian(text: str) -> bool:
+    """Portuguese/Spanish article (or one with such a translation): connectors such as 'de', 'da', 'dos'
+    are then indexed with the given names, as SciELO journals do."""
+    return len(_IBERIAN_TEXT.findall(text)) >= 2
+
+
+_BREADCRUMB_LABEL = re.compile(r"^Home\s*/.*?/\s*([^/]{2,60}?)\s*$")
+_OPEN_ACCESS_LABEL = re.compile(r"^([^|]{2,60}?)\s*\|\s*Open access\s*\|", re.I)
+
+
+def _find_type_label(doc: Document, fr: _Front, meta_lines: list[Line] | None = None) -> None:
+    """The printed article-type label: a line of its own near the top, the last breadcrumb step of a
+    journal web page ('Home / Archives / Vol. 8 No. 8 (2011) / Research Paper'), the head of a
+    'Research Article | Open access | Published: ...' line, or the value under a 'Section' label."""
     labels = doc.type_labels
-    for i, ln in enumerate(fr.lines[:25]):
-        s = ln.stripped.rstrip(":").strip()
-        key = s.casefold()
-        if key in labels:
-            doc.type_label, doc.type_label_value = s, labels[key]
-            fr.use(i)
-            return
+
+    def hit(text: str) -> str | None:
+        t = text.strip().rstrip(":").strip()
+        return t if t.casefold() in labels else None
+
+    for i, ln in enumerate(fr.lines[:40]):
+        s = ln.stripped
+        for cand in (s, *(m.group(1) for rx in (_BREADCRUMB_LABEL, _OPEN_ACCESS_LABEL) if (m := rx.match(s)))):
+            t = hit(cand)
+            if t:
+                doc.type_label, doc.type_label_value = t, labels[t.casefold()]
+                fr.use(i)
+                return
+    lines = [ln for ln in (meta_lines or []) if ln.stripped]
+    for k, ln in enumerate(lines[:-1]):
+        if ln.stripped in ("Section", "Article type", "Article Type"):
+            t = hit(lines[k + 1].stripped)
+            if t:
+                doc.type_label, doc.type_label_value = t, labels[t.casefold()]
+                return
 
 
 def _find_citation(doc: Document, art: Article, fr: _Front, text_lines: list[Line]) -> None:
-    """The article's own citation line: journal, year, volume, issue, pages."""
-    best = None
-    for i, ln in enumerate(text_lines):
-        for m in _CITATION.finditer(ln.text):
-            best = (i, m, "full")
-            break
-        if best:
-            break
-    if best is None:
-        for i, ln in enumerate(text_lines):
-            m = _CITATION_PLOS.search(ln.text)
-            if m:
-                best = (i, m, "plos")
-                break
-    if best is None:
+    """Journal, year, volume, issue, pages: page furniture shapes first, then the citation line.
+
+    ``text_lines`` are the article's lines outside the reference list, front matter first.
+    """
+    lines = [ln for ln in text_lines if ln.stripped]
+    front_starts = {ln.start for ln in fr.lines}
+    for ln in lines:
+        s = ln.stripped
+        facts = match_issue_line(s)
+        if facts is None:
+            continue
+        off = ln.start + (len(ln.text) - len(ln.text.lstrip()))
+        _apply_facts(doc, art, facts, off)
+        if ln.start in front_starts:
+            for k, fl in enumerate(fr.lines):
+                if fl.start == ln.start:
+                    fr.use(k)
+    # the citation line: a labelled one first, then any line in the front matter, then the rest
+    joined = _citation_candidates(lines, front_starts)
+    for text, off, labelled, in_front in joined:
+        if not (labelled or in_front):
+            continue
+        facts = parse_citation(text)
+        if facts is None:
+            continue
+        if "year" not in facts.values and not labelled and facts.shape == "citation-noyear":
+            continue
+        _apply_facts(doc, art, facts, off, from_citation=True)
+        break
+    _journal_line(doc, art, fr)
+
+
+def abbreviates(abbrev: str, title: str) -> bool:
+    """Is ``abbrev`` an abbreviation of ``title``? Each abbreviated word is a prefix of the next title word, in
+    order, skipping words such as 'of'/'de' ('PLoS Comput Biol' -> 'PLoS Computational Biology')."""
+    a = [w.casefold() for w in re.findall(r"[^\W\d_]+", abbrev)]
+    t = [w.casefold() for w in re.findall(r"[^\W\d_]+", title)]
+    if not a or len(a) > len(t) or a == t and len(a) > 1:
+        return a == t
+    k = 0
+    for w in t:
+        if k < len(a) and w.startswith(a[k]):
+            k += 1
+        elif w not in {"of", "the", "and", "de", "da", "do", "e", "y", "for", "in", "&"}:
+            return False
+    return k == len(a)
+
+
+def _journal_line(doc: Document, art: Article, fr: _Front) -> None:
+    """A line of its own near the top that spells out the abbreviation the citation line gives."""
+    abbrev = art.journal.abbrev_title
+    if art.journal.title is not None or not abbrev:
         return
-    i, m, _kind = best
-    ln = text_lines[i]
-    journal = m.group("journal").strip()
-    # the journal is the last sentence before the year ("... Cancer. J Cancer 2016")
-    parts = re.split(r"(?<=[a-z\])])\.\s+|\.\s+(?=[A-Z])|:\s+|\)\s+", journal)
-    journal = parts[-1].strip(" .,") if parts else journal
-    journal = re.sub(r"^(?:citation|how to cite(?: this article)?|como citar|cite this article as)\s*:?\s*", "",
-                     journal, flags=re.I).strip()
-    jspan = (ln.start + m.start("journal") + m.group("journal").rfind(journal), 0)
-    jspan = (jspan[0], jspan[0] + len(journal))
-    if journal and len(journal) <= 80:
-        if _looks_abbreviated(journal):
-            put(doc, art.journal, "abbrev_title", journal, jspan)
-        else:
-            put(doc, art.journal, "title", journal, jspan)
-            if journal.casefold() == journal.casefold() and " " not in journal.strip():
-                pass
-    if "year" in m.groupdict() and m.groupdict().get("year"):
-        year = m.group("year")
-        if art.pub_date is None:
-            try:
-                art.pub_date = Date(year=year, date_type="pub")
-                art.provenance["pub_date"] = Span(start=doc.to_original(ln.start + m.start("year")),
-                                                  end=doc.to_original(ln.start + m.end("year")))
-            except ValidationError:
-                doc.report.warn("extract", "invalid-value", f"year {year!r} rejected", field="pub_date")
-    put(doc, art, "volume", m.group("volume"), (ln.start + m.start("volume"), ln.start + m.end("volume")))
-    if m.group("issue"):
-        put(doc, art, "issue", m.group("issue").strip(), (ln.start + m.start("issue"), ln.start + m.end("issue")))
-    pages = re.sub(r"\s", "", m.group("pages"))
-    pspan = (ln.start + m.start("pages"), ln.start + m.end("pages"))
-    if re.fullmatch(r"e\d+|[A-Za-z]\d+", pages) or (pages.isdigit() and len(pages) >= 5 and "-" not in pages):
-        put(doc, art, "elocation_id", pages, pspan)
-    else:
-        fp, _, lp = pages.replace("–", "-").partition("-")
-        if lp and fp.isdigit() and lp.isdigit() and len(lp) < len(fp):
-            lp = fp[: len(fp) - len(lp)] + lp
-        put(doc, art, "fpage", fp, pspan)
-        if lp:
-            put(doc, art, "lpage", lp, pspan)
-    for k, line in enumerate(fr.lines):
-        if line.start == ln.start:
-            fr.use(k)
+    for i, ln in enumerate(fr.lines[:40]):
+        s = ln.stripped
+        if s and len(s) <= 100 and not re.search(r"\d", s) and s != abbrev and abbreviates(abbrev, s):
+            off = ln.start + (len(ln.text) - len(ln.text.lstrip()))
+            if put(doc, art.journal, "title", s, (off, off + len(s))):
+                fr.use(i)
+            return
+
+
+def _citation_candidates(lines: list[Line], front_starts: set[int]) -> list[tuple[str, int, bool, bool]]:
+    """(text, offset, labelled, in front) for lines that may hold the article's own citation; a
+    labelled citation ('Citation:', 'How to cite', 'Como citar', 'Cite this article') is joined with
+    the lines it wraps onto. Labelled ones sort first."""
+    out: list[tuple[str, int, bool, bool]] = []
+    for k, ln in enumerate(lines):
+        s = ln.stripped
+        lab = _CITE_LINE.match(s)
+        if lab:
+            text = s
+            j = k + 1
+            if not s[lab.end():].strip() and j < len(lines):  # label on a line of its own
+                text += " " + lines[j].stripped
+                j += 1
+            while j < len(lines) and j <= k + 3 and not re.search(r"\b(?:doi|https?)\b|\d{4}\s*[;,.]\s*\d+\s*\(",
+                                                                    text, re.I):
+                text += " " + lines[j].stripped
+                j += 1
+            if j < len(lines) and not re.search(r"[:,]\s*[A-Za-z]?\d+", text[-12:]):
+                text += " " + lines[j].stripped
+            out.append((text, ln.start + (len(ln.text) - len(ln.text.lstrip())), True, ln.start in front_starts))
+    for ln in lines:
+        if ln.start in front_starts:
+            out.append((ln.stripped, ln.start + (len(ln.text) - len(ln.text.lstrip())), False, True))
+    return out
+
+
+_CITE_LINE = re.compile(r"^(?:citation|how to cite(?: this article)?|como citar(?: este art[ií]culo| este artigo)?|"
+                        r"cite this article(?: as)?|para citar)\b\s*:?\s*", re.I)
+
+
+def _apply_facts(doc: Document, art: Article, facts: IssueFacts, off: int, *, from_citation: bool = False) -> None:
+    v = facts.values
+
+    def span(key: str) -> tuple[int, int]:
+        return off + v[key][1], off + v[key][2]
+
+    if "journal" in v:
+        j = v["journal"][0]
+        if from_citation or _looks_abbreviated(j) and facts.shape not in ("breadcrumb", "courtesy", "ojs-issue"):
+            if art.journal.abbrev_title is None and art.journal.title != j and (from_citation or _looks_abbreviated(j)):
+                put(doc, art.journal, "abbrev_title", j, span("journal"))
+        if not from_citation and art.journal.title is None:
+            put(doc, art.journal, "title", j, span("journal"))
+    if "issn" in v and art.journal.any_issn is None:
+        put(doc, art.journal, "issn", v["issn"][0], span("issn"))
+    if "publisher" in v and art.journal.publisher is None:
+        put(doc, art.journal, "publisher", v["publisher"][0], span("publisher"))
+    for key in ("volume", "issue"):
+        if key in v and getattr(art, key) is None:
+            put(doc, art, key, v[key][0], span(key))
+    if "year" in v and art.pub_date is None:
+        try:
+            art.pub_date = Date(year=v["year"][0], date_type="pub")
+            s0, s1 = span("year")
+            art.provenance["pub_date"] = Span(start=doc.to_original(s0), end=doc.to_original(s1))
+        except ValidationError:
+            doc.report.warn("extract", "invalid-value", f"year {v['year'][0]!r} rejected", field="pub_date")
+    pages = v.get("pages") or v.get("eloc")
+    if pages and art.fpage is None and art.elocation_id is None:
+        key = "pages" if "pages" in v else "eloc"
+        fp, lp, eloc = split_pages(pages[0])
+        if key == "eloc":
+            fp, lp, eloc = None, None, re.sub(r"\s", "", pages[0])
+        if eloc:
+            put(doc, art, "elocation_id", eloc, span(key))
+        elif fp:
+            if put(doc, art, "fpage", fp, span(key)) and lp:
+                put(doc, art, "lpage", lp, span(key))
 
 
 def _looks_abbreviated(journal: str) -> bool:
     words = journal.replace(".", ". ").split()
     if any(w.endswith(".") for w in journal.split()):
         return True
-    abbrevs = {"j", "biol", "med", "int", "res", "rev", "sci", "proc", "natl", "acad", "clin", "am", "br",
-               "eur", "chem", "phys", "mol", "cell", "immunol", "comput", "genet", "trop", "dis", "neglect",
-               "bras", "soc", "ann", "arch", "pathog", "pharmacol", "nucl", "gen", "physiol", "neurosci"}
-    return any(w.strip(".").lower() in abbrevs for w in words)
+    return any(w.strip(".").lower() in ABBREV_WORDS for w in words)
 
 
 def _find_doi(doc: Document, art: Article, lines: list[Line]) -> None:
@@ -155,178 +265,293 @@ def _find_doi(doc: Document, art: Article, lines: list[Line]) -> None:
                 return
 
 
-def _is_author_line(text: str) -> bool:
-    t = text.strip()
-    if not t or len(t) > 600 or _EMAIL.search(t) or _URL.search(t):
-        return False
-    if re.search(r"\b(university|universidade|universidad|institute|department|hospital|center|centre|school)\b",
-                 t, re.I):
-        return False
-    if t.endswith(".") and not re.search(r"[A-Z]\.$", t):
-        return False
-    names = [p for p in re.split(r",|\band\b|&|;", t) if p.strip()]
-    good = 0
-    for p in names:
-        p = re.sub(r"[\d" + _MARK_CHARS + r"¹²³⁴⁵⁶⁷⁸⁹⁰]+$", "", p.strip()).strip()
-        ws = p.split()
-        if not ws:
-            continue
-        caps = sum(1 for w in ws if w[:1].isupper() or w.lower() in _PARTICLES)
-        if 1 <= len(ws) <= 6 and caps >= len(ws) - 1 and caps >= 1:
-            good += 1
-    return good >= max(1, int(0.7 * len(names)))
+# ------------------------------------------------------------------ byline
+
+_FURNITURE = re.compile(
+    r"^(?:home\b|skip to|download|open access|published|cite this|citation|how to cite|como citar|"
+    r"peer[- ]reviewed|check for updates|this issue|subjects?:|received|accepted|editor|academic editor|"
+    r"copyright|funding|competing|\d+\s+accesses|metrics|author information|authors and affiliations|"
+    r"recebido|aprovado|publicado|doi\b|pmcid|pmid|e-?mail|[*✉†]\s*\w|address for|correspond)", re.I)
 
 
-_AFF_START = re.compile(r"^\s*(?P<m>\d{1,2}|[a-z]|[IVX]{1,4}|[*†‡§¶#])(?:[.)]\s*|\s+|(?=[A-Z]))(?P<text>[A-Z].*)$")
-_MARKER_ONLY = re.compile(r"^\s*(\d{1,2}|[a-z]|[IVX]{1,4}|[*†‡§¶])[.)]?\s*$")
+def _is_furniture(s: str, art: Article) -> bool:
+    """Page furniture around the title and byline: running heads, journal name, links, labels."""
+    if _FURNITURE.match(s) or _DOI.search(s) or _URL.search(s) or _EMAIL.search(s):
+        return True
+    if re.search(r"\bISSN\b|\s\|\s|\s·\s|\bet al\.?$", s):
+        return True
+    key = s.casefold().strip(" .")
+    if key in {(t or "").casefold() for t in (art.journal.title, art.journal.abbrev_title) if t}:
+        return True
+    return bool(match_issue_line(s) or _CITE_LINE.match(s) or re.search(r"\b(?:19|20)\d\d\s*[;,]\s*\d+\s*\(", s))
 
 
-def _parse_authors(doc: Document, art: Article, text: str, start: int) -> None:
-    supers = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
-    text = text.translate(supers)
-    # "Name1,2, Name3,*" -> (name, markers); markers may be glued to the name
-    pat = re.compile(
-        r"\s*(?P<name>[^\d,;&" + _MARK_CHARS + r"]+?)\s*(?:\biD\b\s*)?"
-        r"(?P<marks>(?:(?:\d{1,2}|[" + _MARK_CHARS + r"]|(?<=[a-z])[IVX]{1,4}\b)(?:\s*,\s*(?=[\d" + _MARK_CHARS
-        + r"]|[IVX]{1,4}\b))?)*)\s*(?:,|;|\band\b|&|$)"
-    )
-    pos = 0
-    while pos < len(text):
-        m = pat.match(text, pos)
-        if not m or m.end() == pos:
-            break
-        pos = m.end()
-        raw_name = m.group("name").strip()
-        raw_name = re.sub(r"\s+iD$", "", raw_name).strip()
-        if not raw_name or raw_name.lower() in {"and", "&"}:
-            continue
-        marks = [x.strip() for x in re.split(r"\s*,\s*|(?<=\D)(?=\d)|(?<=\d)(?=\D)", m.group("marks")) if x.strip()]
-        marks = [x for mk in marks for x in ([mk] if mk.isdigit() or re.fullmatch(r"[IVX]+", mk) else list(mk))]
-        given, surname = split_name(raw_name)
-        try:
-            c = Contributor(surname=surname, given_names=given, markers=marks)
-        except ValidationError:
-            continue
-        c.corresponding = any(x in marks for x in ("*", "✉"))
-        ns = start + m.start("name")
-        c.provenance["name"] = Span(start=doc.to_original(ns), end=doc.to_original(ns + len(raw_name)))
-        art.contributors.append(c)
+def _clean_byline(s: str) -> str:
+    """Drop a web list bullet ('* Name')."""
+    return re.sub(r"^[*•·-]\s+(?=\S)", "", s.strip())
 
 
-def _country(text: str) -> str | None:
-    last = re.split(r",|\.\s", text.rstrip(" .;"))[-1].strip()
-    return last if last.casefold() in _COUNTRIES else None
+def _person_items(s: str) -> list[NameItem] | None:
+    """The names of an author line, or None when the line is not one."""
+    if len(s) > 1500 or _EMAIL.search(s) or _URL.search(s) or looks_institution(s) and not re.search(r"\d", s):
+        return None
+    items = parse_name_list(s)
+    if not items:
+        return None
+    persons = 0
+    for it in items:
+        if looks_like_person(it.name):
+            persons += 1
+        elif not is_collab(it.name):
+            return None
+    return items if persons else None
 
 
-def _extract_front(doc: Document, art: Article, fr: _Front) -> None:
+def _extract_front(doc: Document, art: Article, fr: _Front, all_lines: list[Line] | None = None) -> None:
+    """Title, authors and affiliations from the byline area of the front matter."""
     lines = fr.lines
-    nonblank = [i for i, ln in enumerate(lines) if ln.stripped]
-    _find_type_label(doc, fr)
+    iberian = is_iberian(doc.text)
+    limit = len(lines)
+    for i, ln in enumerate(lines):
+        if ABSTRACT_HEADING.match(ln.text) or ABSTRACT_INLINE.match(ln.text) or KEYWORDS.match(ln.text):
+            limit = i
+            break
+    label_i = next((i for i in range(limit) if fr.used[i] and doc.type_label and
+                    doc.type_label.casefold() in lines[i].stripped.casefold()), -1)
 
-    # -- authors: the first author-like line after a title-like line
+    def free(i: int) -> bool:
+        return bool(lines[i].stripped) and not fr.used[i] and not _is_furniture(lines[i].stripped, art)
+
+    def next_nonblank(i: int) -> int | None:
+        j = i + 1
+        while j < limit and not lines[j].stripped:
+            j += 1
+        return j if j < limit else None
+
     author_i = None
-    for k, i in enumerate(nonblank):
-        if fr.used[i] or k == 0:
+    one_per_line = False
+    for i in range(max(label_i + 1, 0), limit):
+        if not free(i):
             continue
-        s = lines[i].stripped
-        prev = lines[nonblank[k - 1]].stripped
-        if _is_author_line(s) and re.search(r"[\d" + _MARK_CHARS + "¹²³⁴]", s + " " * 0) or (
-            _is_author_line(s) and len(prev) > 15 and not _is_author_line(prev)
-        ):
+        s = _clean_byline(lines[i].stripped)
+        items = _person_items(s)
+        if not items and i + 1 < limit and free(i + 1):
+            # a byline wrapped inside a name ('..., Alvaro' / 'Monterrosa4, ...')
+            items = _person_items(s + " " + lines[i + 1].stripped)
+            if items and len(items) < 2:
+                items = None
+        if not items:
+            continue
+        # the title sits above the byline: a byline needs free text above it (or a label line)
+        above = [j for j in range(max(label_i + 1, 0), i) if free(j)]
+        if not above:
+            continue
+        nb = next_nonblank(i)
+        nxt = _clean_byline(lines[nb].stripped) if nb is not None else ""
+        marked = any(it.markers for it in items)
+        if len(items) >= 2 or marked or (nb is not None and re.search(r"[,&]\s*$|\band$", s)):
             author_i = i
             break
-    if author_i is not None:
-        # title: the lines above the authors back to the previous used/label/citation line
-        k = nonblank.index(author_i)
-        tl: list[int] = []
-        for j in reversed(nonblank[:k]):
-            s = lines[j].stripped
-            if fr.used[j] or _DOI.search(s) or _CITATION.search(s) or len(tl) >= 3:
-                break
-            if tl and (s.endswith(".") or s.isupper() and len(s) < 40):
-                break
-            tl.insert(0, j)
-            if not lines[j - 1].stripped if j > 0 else True:
-                break
-        if tl:
-            title = " ".join(lines[j].stripped for j in tl)
-            put(doc, art, "title", title, fr.text_span(tl[0], tl[-1]))
-            fr.use(*tl)
-        # author lines may wrap
-        aj = [author_i]
-        k = nonblank.index(author_i)
-        while k + 1 < len(nonblank):
-            nxt = lines[nonblank[k + 1]].stripped
-            cur = lines[aj[-1]].stripped
-            if (cur.endswith(",") or re.search(r"\b(?:and|von|van|de)$", cur) or
-                    (_is_author_line(nxt) and not _AFF_START.match(nxt) and not _MARKER_ONLY.match(nxt)
-                     and len(nxt) < 200 and nonblank[k + 1] == aj[-1] + 1)):
-                aj.append(nonblank[k + 1])
-                k += 1
-            else:
-                break
-        text = " ".join(lines[j].stripped for j in aj)
-        _parse_authors(doc, art, text, lines[aj[0]].start)
-        fr.use(*aj)
-        _extract_affiliations(doc, art, fr, aj[-1] + 1)
+        nxt_items = _person_items(nxt) if nb is not None else None
+        if nb is not None and (looks_institution(nxt) or (nxt_items is not None and len(nxt_items) == 1)):
+            author_i, one_per_line = i, True
+            break
+        if nb is None or _is_furniture(nxt, art) or _is_other_front_item(nxt) or (
+                split_aff_label(nxt)[0] is not None and _MARKER_ONLY.match(nxt)):
+            author_i = i  # a single author, followed by the citation, dates or an affiliation label
+            break
+    if author_i is None:
+        start = label_i + 1 if label_i >= 0 else 0
+        block = _block_from(lines, start, limit, free)
+        if block:
+            _put_title(doc, art, fr, block)
+        return
+    # title: the block of free lines right above the byline
+    tl: list[int] = []
+    j = author_i - 1
+    while j >= 0 and not lines[j].stripped:
+        j -= 1
+    while j >= 0 and free(j) and len(tl) < 6:
+        tl.insert(0, j)
+        j -= 1
+    if tl:
+        _put_title(doc, art, fr, tl)
+    if one_per_line:
+        _byline_per_line(doc, art, fr, author_i, limit, iberian)
     else:
-        # no author line: take the first substantial unused line as the title
-        for i in nonblank:
-            s = lines[i].stripped
-            if not fr.used[i] and len(s) > 15 and not _DOI.search(s) and not _CITATION.search(s):
-                put(doc, art, "title", s, fr.text_span(i))
-                fr.use(i)
-                break
+        end = _byline_list(doc, art, fr, author_i, limit, iberian)
+        _extract_affiliations(doc, art, fr, end, limit)
+    if all_lines is not None and not art.affiliations:
+        _affiliation_blocks(doc, art, all_lines)
 
 
-def _extract_affiliations(doc: Document, art: Article, fr: _Front, start: int) -> None:
-    lines = fr.lines
+def _block_from(lines: list[Line], start: int, limit: int, free: Callable[[int], bool]) -> list[int]:
     i = start
-    n = len(lines)
+    while i < limit and not free(i):
+        i += 1
+    block: list[int] = []
+    while i < limit and free(i) and len(block) < 6:
+        block.append(i)
+        i += 1
+    return block
+
+
+def _put_title(doc: Document, art: Article, fr: _Front, idx: list[int]) -> None:
+    title = " ".join(fr.lines[j].stripped for j in idx)
+    title = re.sub(r"(\w)- (\w)", r"\1-\2", title) if re.search(r"\w- \w", title) else title
+    put(doc, art, "title", title, fr.text_span(idx[0], idx[-1]))
+    fr.use(*idx)
+
+
+def _add_contributor(doc: Document, art: Article, it: NameItem, base: int, iberian: bool) -> Contributor | None:
+    name = it.name.strip()
+    try:
+        if is_collab(name) and not looks_like_person(name) or re.match(r"^(on behalf of|for the)\b", name, re.I):
+            c = Contributor(collab=name, markers=it.markers)
+        else:
+            given, surname, suffix = split_person(name, iberian=iberian)
+            c = Contributor(surname=surname, given_names=given, suffix=suffix, markers=it.markers)
+    except ValidationError:
+        return None
+    c.corresponding = any(m in ("*", "✉", "⁎") for m in it.markers)
+    c.provenance["name"] = Span(start=doc.to_original(base + it.start), end=doc.to_original(base + it.end))
+    art.contributors.append(c)
+    return c
+
+
+def _byline_list(doc: Document, art: Article, fr: _Front, i: int, limit: int, iberian: bool) -> int:
+    """An author list over one or more lines; returns the index after it."""
+    lines = fr.lines
+    aj = [i]
+    text = _clean_byline(lines[i].stripped)
+    j = i + 1
+    while j < limit and lines[j].stripped and not fr.used[j]:
+        nxt = lines[j].stripped
+        if _is_furniture(nxt, art) or split_aff_label(nxt)[0] is not None and looks_institution(nxt):
+            break
+        cand = text + " " + nxt
+        if (_person_items(cand) is None) or (looks_institution(nxt) and not re.search(r"[,&]\s*$", text)):
+            break
+        text = cand
+        aj.append(j)
+        j += 1
+    # offsets: the parsed string is the lines joined by single spaces; map back line by line
+    pieces = [(lines[k].start + (len(lines[k].text) - len(lines[k].text.lstrip())), len(lines[k].stripped))
+              for k in aj]
+    for it in parse_name_list(text):
+        base = _offset_in_pieces(pieces, it.start) - it.start
+        _add_contributor(doc, art, it, base, iberian)
+    fr.use(*aj)
+    return aj[-1] + 1
+
+
+def _offset_in_pieces(pieces: list[tuple[int, int]], pos: int) -> int:
+    """Offset in the document of character ``pos`` of the pieces joined by one space each."""
+    acc = 0
+    for start, n in pieces:
+        if pos <= acc + n:
+            return start + (pos - acc)
+        acc += n + 1
+    return pieces[-1][0] + pieces[-1][1]
+
+
+def _byline_per_line(doc: Document, art: Article, fr: _Front, i: int, limit: int, iberian: bool) -> None:
+    """One author per line, each followed by its affiliation lines (journal web pages)."""
+    lines = fr.lines
+    by_text: dict[str, Affiliation] = {}
+    cur: Contributor | None = None
+    j = i
+    while j < limit:
+        raw = lines[j].stripped
+        if not raw:
+            j += 1
+            continue
+        if fr.used[j] or _is_furniture(raw, art) or re.match(r"^[*✉†]\s*(e-?mail|corresp)", raw, re.I):
+            break
+        s = _clean_byline(raw)
+        items = _person_items(s)
+        if items and len(items) == 1 and not looks_institution(s):
+            off = lines[j].start + lines[j].text.index(s)
+            cur = _add_contributor(doc, art, items[0], off, iberian)
+        elif cur is not None and (looks_institution(s) or len(s) > 15):
+            text = s.strip().rstrip(";,").strip()
+            aff = by_text.get(text.casefold())
+            if aff is None:
+                try:
+                    aff = Affiliation(id=f"aff{len(art.affiliations) + 1}", text=text, country=_country(text))
+                except ValidationError:
+                    break
+                aff.provenance["text"] = Span(start=doc.to_original(lines[j].start), end=doc.to_original(lines[j].end))
+                art.affiliations.append(aff)
+                by_text[text.casefold()] = aff
+            if aff.id not in cur.aff_ids:
+                cur.aff_ids.append(aff.id)
+        else:
+            break
+        fr.use(j)
+        j += 1
+
+
+def _extract_affiliations(doc: Document, art: Article, fr: _Front, start: int, limit: int | None = None) -> None:
+    """Labelled (or single unlabelled) affiliation lines after the byline; links authors by marker."""
+    lines = fr.lines
+    n = limit if limit is not None else len(lines)
+    i = start
     affs: list[tuple[str, str, int, int]] = []  # label, text, start, end
+    pending_label: tuple[str, int] | None = None
     while i < n:
         s = lines[i].stripped
         if not s:
             i += 1
             continue
-        label = text = None
-        first = i
+        if fr.used[i] or _is_furniture(s, art) or _is_other_front_item(s):
+            if pending_label is None and not affs:
+                i += 1
+                if i - start > 6:
+                    break
+                continue
+            break
         mo = _MARKER_ONLY.match(s)
         if mo:
-            j = i + 1
-            while j < n and not lines[j].stripped:
-                j += 1
-            if j < n and not _MARKER_ONLY.match(lines[j].stripped):
-                label, text = mo.group(1), lines[j].stripped
-                i = j
-        else:
-            ma = _AFF_START.match(s)
-            if ma and (affs or re.match(r"^\s*(?:\d|[*†‡§¶]|[a-z][.)]|[IVX]{1,4}[.)])", s)):
-                label, text = ma.group("m"), ma.group("text")
-            elif not affs and _looks_institution(s):
-                label, text = None, s
-        if text is None:
-            break
-        # continuation lines: no marker, not another front item
-        j = i + 1
-        while j < n and lines[j].stripped and not _MARKER_ONLY.match(lines[j].stripped) and not _AFF_START.match(
-                lines[j].stripped) and not _is_other_front_item(lines[j].stripped) and not text.endswith((";",)):
-            if len(lines[j].stripped) > 200:
+            pending_label = (mo.group(1), lines[i].start)
+            fr.use(i)
+            i += 1
+            continue
+        label, text = split_aff_label(s)
+        if label is None:
+            if pending_label is not None:
+                label = pending_label[0]
+            elif affs and not looks_institution(s):
                 break
-            text += " " + lines[j].stripped
+            elif not affs and not looks_institution(s):
+                break
+        elif not looks_institution(text) and not affs and pending_label is None and len(text) < 15:
+            break
+        first = i
+        pending_label = None
+        j = i + 1
+        while j < n and lines[j].stripped:
+            nxt = lines[j].stripped
+            if (_MARKER_ONLY.match(nxt) or split_aff_label(nxt)[0] is not None or _is_other_front_item(nxt)
+                    or _is_furniture(nxt, art) or len(nxt) > 200 or re.match(r"^\S+ [A-Z]{1,3}[,.]", nxt)
+                    or len(lines[j - 1].stripped) < 60 or text.endswith(";")):
+                break
+            if looks_institution(nxt) and label is None:
+                break
+            text += " " + nxt
             j += 1
         affs.append((label or "", text, lines[first].start, lines[j - 1].end))
         fr.use(*range(first, j))
         i = j
-    for k, (label, text, s0, s1) in enumerate(affs, start=1):
+    for label, text, s0, s1 in affs:
         clean = text.strip().rstrip(";,").strip()
         try:
-            aff = Affiliation(id=f"aff{k}", label=label or None, text=clean, country=_country(clean))
+            aff = Affiliation(id=f"aff{len(art.affiliations) + 1}", label=label or None, text=clean,
+                              country=_country(clean))
         except ValidationError:
             continue
         aff.provenance["text"] = Span(start=doc.to_original(s0), end=doc.to_original(s1))
         art.affiliations.append(aff)
-    # link authors
     by_label = {a.label: a.id for a in art.affiliations if a.label}
     for c in art.contributors:
         ids = [by_label[m] for m in c.markers if m in by_label]
@@ -335,14 +560,65 @@ def _extract_affiliations(doc: Document, art: Article, fr: _Front, start: int) -
         c.aff_ids = ids
 
 
-def _looks_institution(s: str) -> bool:
-    return bool(re.search(r"\b(universit|institut|department|departamento|hospital|center|centre|school|"
-                          r"laborator|faculty|faculdade|college|museum)", s, re.I))
+_AFF_BLOCK_HEAD = re.compile(r"^\s*(authors? and affiliations|affiliations)\s*$", re.I)
+_AFF_BLOCK_END = re.compile(r"^\s*(corresponding authors?|contributions?|ethics declarations|rights and permissions|"
+                            r"about this article|additional information|competing interests)\b", re.I)
+
+
+def _affiliation_blocks(doc: Document, art: Article, all_lines: list[Line]) -> None:
+    """'Authors and Affiliations' blocks of a journal web page: each affiliation, then the names of the
+    authors it belongs to."""
+    k = next((i for i, ln in enumerate(all_lines) if _AFF_BLOCK_HEAD.match(ln.text)), None)
+    if k is None:
+        return
+    blocks: list[list[Line]] = []
+    cur: list[Line] = []
+    for ln in all_lines[k + 1:]:
+        if _AFF_BLOCK_END.match(ln.text):
+            break
+        if ln.stripped:
+            cur.append(ln)
+        elif cur:
+            blocks.append(cur)
+            cur = []
+    if cur:
+        blocks.append(cur)
+    by_name = {re.sub(r"\W", "", f"{c.given_names or ''}{c.surname or ''}").casefold(): c for c in art.contributors}
+    pending: list[Line] = []
+    for b in blocks:
+        text = _join(b)
+        items = _person_items(text.replace("&amp;", "&"))
+        if items and pending and not looks_institution(text):
+            atext = _join(pending)
+            try:
+                aff = Affiliation(id=f"aff{len(art.affiliations) + 1}", text=atext, country=_country(atext))
+            except ValidationError:
+                pending = []
+                continue
+            aff.provenance["text"] = Span(start=doc.to_original(pending[0].start),
+                                          end=doc.to_original(pending[-1].end))
+            art.affiliations.append(aff)
+            for it in items:
+                c = by_name.get(re.sub(r"\W", "", it.name).casefold())
+                if c is not None and aff.id not in c.aff_ids:
+                    c.aff_ids.append(aff.id)
+            pending = []
+        else:
+            pending = b
+
+
+_MARKER_ONLY = re.compile(r"^\s*\^?(\d{1,2}|[a-z]|[IVX]{1,4}|[*†‡§¶])[.)]?\s*$")
+
+
+def _country(text: str) -> str | None:
+    last = re.split(r",|\.\s", text.rstrip(" .;"))[-1].strip()
+    return last if last.casefold() in _COUNTRIES else None
 
 
 def _is_other_front_item(s: str) -> bool:
     return bool(re.match(r"^(citation|how to cite|como citar|received|accepted|published|copyright|editor|"
-                         r"academic editor|keywords?|abstract|doi|funding|competing|\*|✉|e-?mail)", s, re.I)
+                         r"academic editor|keywords?|abstract|doi|funding|competing|\*|✉|e-?mail|recebido|"
+                         r"aprovado|publicado)", s, re.I)
                 or _CITATION.search(s) or _URL.search(s))
 
 

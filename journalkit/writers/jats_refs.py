@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..model import RefField, Reference
+from ..model import Reference, RefField
 
 XLINK = "http://www.w3.org/1999/xlink"
 

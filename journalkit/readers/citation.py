@@ -1,0 +1,135 @@
+"""The article's own bibliographic facts: journal, volume, issue, pages, year.
+
+Why separate from the byline code: these facts are printed in many places
+at once (running head or footer, the citation / how-to-cite line, a web
+page's "Issue" box, breadcrumb and "Cite this article" block), each in its
+own shape. Each shape here is a labelled, anchored pattern; the first that
+gives a value wins, and the article's own citation line fills what the
+page furniture does not say. Reference-list lines are never passed in, so
+another article's citation cannot be taken for this one's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["IssueFacts", "match_issue_line", "parse_citation"]
+
+_ISSN = r"(?P<issn>\d{4}-?\d{3}[\dXx])"
+_VOLISS = r"(?P<volume>\d{1,5})\s*\((?P<issue>[^)\n]{1,20})\)"
+_PAGES = r"(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)"
+
+#: (name, pattern); anchored shapes of page furniture that name the journal and/or the issue
+_LINE_SHAPES: list[tuple[str, re.Pattern[str]]] = [
+    ("issn-bar", re.compile(r"^(?P<journal>[^|·]{3,120}?)\s*\|\s*ISSN:?\s*" + _ISSN + r"\s*$")),
+    ("issn-dot", re.compile(r"^(?P<journal>[^|·]{3,120}?)\s*·\s*ISSN:?\s*" + _ISSN
+                            + r"(?:\s*·\s*(?P<publisher>.+?))?\s*$")),
+    ("breadcrumb", re.compile(r"^Home\s*>\s*(?P<journal>[^>]{3,120}?)\s*>\s*Articles\b")),
+    ("ojs-issue", re.compile(r"^Vol\.\s*(?P<volume>\w{1,6})\s*No\.\s*(?P<issue>[\w\-–]{1,12})\s*\((?P<year>\d{4})\)"
+                             r"\s*:\s*(?P<journal>.{3,120}?)\s*$")),
+    ("courtesy", re.compile(r"^Articles from (?P<journal>.{3,120}?) are provided here courtesy of "
+                            r"(?P<publisher>.+?)\.?$")),
+    ("springer", re.compile(r"^(?P<journal>[^,|]{3,120}?) volume (?P<volume>\w{1,6}), issue (?P<issue>[\w\-–]{1,12}), "
+                            r"(?:Article number:?\s*(?P<eloc>\S+)|pages?\s+" + _PAGES + r")\s*\((?P<year>\d{4})\)")),
+    ("footer", re.compile(r"^(?P<journal>[^,|]{3,120}?),\s*(?P<year>\d{4}),\s*Vol\.\s*" + _VOLISS + r"\s*$")),
+    ("bar-head", re.compile(r"^(?P<journal>[^|]{3,120}?)\s*\|\s*(?:https?://\S+|doi:\s*\S+)\s*(?P<date>[^|]*?)\s*\|\s*"
+                            r"Volume\s*(?P<volume>\w{1,6})\s*\|\s*Issue\s*(?P<issue>[\w\-–]{1,12})\s*\|\s*"
+                            r"(?P<pages>\S+(?:\s*[-–]\s*\S+)?)\s*$")),
+    ("pages", re.compile(r"^Pages?\s+(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)\s*$")),
+]
+
+# "J Cancer 2016; 7(9):1081-1087", "PLoS Biol. 2006 Mar 14; 4(5): e88.", "Rev. Saúde Pública. 2014;48(2):258-265"
+_CITATION = re.compile(
+    r"(?P<journal>[A-Z][^\n;()]{0,120}?)[.,]?\s+(?P<year>(?:1[6-9]|20)\d\d)(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?"
+    r"\s*[;,.]\s*(?P<volume>\d{1,5})\s*(?:\((?P<issue>[^)\n]{1,20})\))?\s*[:,]\s*"
+    r"(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)"
+)
+# "PLoS ONE 9(2): e88123", "PLoS Biol 2(6): e188", "PLoS ONE 10(1), e0115067 (2015)"
+_CITATION_NOYEAR = re.compile(
+    r"(?P<journal>[A-Z][^\n;()]{0,80}?)[.,]?\s+(?P<volume>\d{1,5})\s*\((?P<issue>[^)\n]{1,20})\)\s*[:,]\s*"
+    r"(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*\d+)?)(?:\s*\((?P<year>\d{4})\))?"
+)
+_CITE_LABEL = re.compile(r"^(?:citation|how to cite(?: this article)?|como citar(?: este art[ií]culo| este artigo)?|"
+                         r"cite this article(?: as)?|para citar|to cite)\s*:?\s*", re.I)
+
+
+@dataclass
+class IssueFacts:
+    """What one line or citation says; spans are offsets into the string given."""
+
+    shape: str
+    values: dict[str, tuple[str, int, int]]
+
+
+def match_issue_line(line: str) -> IssueFacts | None:
+    """Match one stripped line of page furniture against the known shapes."""
+    for name, rx in _LINE_SHAPES:
+        m = rx.match(line)
+        if m:
+            vals = {k: (v.strip(), m.start(k), m.end(k)) for k, v in m.groupdict().items() if v and v.strip()}
+            if "journal" in vals and not _plausible_journal(vals["journal"][0]):
+                del vals["journal"]
+            return IssueFacts(name, vals)
+    return None
+
+
+def _plausible_journal(j: str) -> bool:
+    return bool(re.search(r"[A-Za-z]{2}", j)) and not re.search(r"\b(?:doi|https?)\b|@", j, re.I) and len(j) <= 120
+
+
+def parse_citation(text: str) -> IssueFacts | None:
+    """The article's citation line -> journal, year, volume, issue, pages.
+
+    The journal is the last sentence before the year ('... Cancer. J Cancer
+    2016'); a leading 'Citation:' / 'How to cite' / 'Como citar' label is dropped.
+    """
+    m = _CITATION.search(text)
+    shape = "citation"
+    if m is None:
+        m = _CITATION_NOYEAR.search(text)
+        shape = "citation-noyear"
+    if m is None:
+        return None
+    vals = {k: (v.strip(), m.start(k), m.end(k)) for k, v in m.groupdict().items() if v and v.strip()}
+    j, js, _je = vals["journal"]
+    last = _last_sentence(j)
+    last = _CITE_LABEL.sub("", last).strip(" .,")
+    if last and len(last) <= 80 and re.search(r"[A-Za-z]{2}", last):
+        off = js + j.rfind(last)
+        vals["journal"] = (last, off, off + len(last))
+    else:
+        del vals["journal"]
+    return IssueFacts(shape, vals)
+
+
+#: words journals abbreviate with a full stop; a '. ' after one does not end a sentence ('Rev. Saúde Pública')
+ABBREV_WORDS = frozenset({
+    "j", "biol", "med", "int", "res", "rev", "sci", "proc", "natl", "acad", "clin", "am", "br", "bras", "braz",
+    "eur", "chem", "phys", "mol", "cell", "immunol", "comput", "genet", "trop", "dis", "negl", "soc", "ann",
+    "arch", "pathog", "pharmacol", "nucl", "gen", "physiol", "neurosci", "enferm", "lat", "latino-am", "enf",
+    "esc", "cad", "saude", "epidemiol", "nutr", "psychol", "psiquiatr", "odontol", "ciênc", "cienc",
+})
+
+
+def _last_sentence(text: str) -> str:
+    """The last sentence of ``text`` (the journal after the title), not breaking after abbreviations."""
+    cut = 0
+    for m in re.finditer(r"\.\s+(?=[A-Z])|:\s+|\)\s+|\.\s+(?=\S)", text):
+        if m.group(0).startswith("."):
+            word = re.search(r"([\w\-]+)$", text[:m.start()])
+            if word and word.group(1).casefold() in ABBREV_WORDS:
+                continue
+        cut = m.end()
+    return text[cut:].strip(" .,")
+
+
+def split_pages(pages: str) -> tuple[str | None, str | None, str | None]:
+    """'1081-1087' -> ('1081', '1087', None); '1081-7' -> ('1081', '1087', None); 'e88123' -> (None, None, 'e88123')."""
+    p = re.sub(r"\s", "", pages).replace("–", "-")
+    if re.fullmatch(r"[A-Za-z]\d+", p) or (p.isdigit() and len(p) >= 5):
+        return None, None, p
+    fp, _, lp = p.partition("-")
+    if lp and fp.isdigit() and lp.isdigit() and len(lp) < len(fp):
+        lp = fp[: len(fp) - len(lp)] + lp
+    return fp or None, lp or None, None
