@@ -13,35 +13,19 @@ import importlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .pipeline import ConversionError, convert
+from .fileio import write_atomic
 from .pluginmanager import PluginLoadError, describe, get_plugin_manager
 from .readers.decode import InputError, read_input
 
 # Modules that add subcommands: each defines add_commands(sub, refs_sub).
-COMMAND_MODULES: list[str] = ["journalkit.refparse.cli", "journalkit.csl_cli"]
+COMMAND_MODULES: list[str] = ["journalkit.refparse.cli", "journalkit.csl_cli", "journalkit.validation.cli"]
 
 
-def write_atomic(path: Path, data: bytes | str) -> None:
-    """Write via a temp file in the same folder, then rename: never a partial file."""
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+
 
 
 def _err(msg: str) -> None:
@@ -79,6 +63,8 @@ def _outputs_for(inputs: list[str], out: str | None) -> list[Path | None] | str:
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
+    from .pipeline import ConversionError, convert
+
     outputs = _outputs_for(args.inputs, args.output)
     if isinstance(outputs, str):
         _err(outputs)
@@ -170,7 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--tag-set", choices=["publishing", "archiving"], default=None,
                    help="JATS tag set (default: publishing when journal-id and ISSN are known, else archiving)")
     c.add_argument("--jats", choices=["1.3", "1.4"], default="1.3", help="JATS version (default 1.3)")
-    c.add_argument("--ref-style", default=None, help="restyle references in this CSL style (keeps the original)")
+    c.add_argument("--ref-style", default=None, help="restyle references in this CSL style id or .csl file ('house' = the journal profile's style); "
+                   "the original strings are kept in <citation-alternatives>")
     c.add_argument("-v", "--verbose", action="store_true", help="print report warnings to stderr")
     c.set_defaults(func=cmd_convert)
 
@@ -180,7 +167,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     refs = sub.add_parser("refs", help="reference lists: parse, format, styles")
     refs_sub = refs.add_subparsers(dest="refs_command", metavar="COMMAND")
-    refs.set_defaults(func=lambda a: (refs.print_help(), 2)[1])
+
+    def _refs_help(_args: argparse.Namespace) -> int:
+        refs.print_help()
+        return 2
+
+    refs.set_defaults(func=_refs_help)
 
     for modname in COMMAND_MODULES:
         importlib.import_module(modname).add_commands(sub, refs_sub)

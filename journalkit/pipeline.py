@@ -134,11 +134,14 @@ def convert(text: str, *, journal: str | None = None, plugins: Any = None, disab
         if parsed is not None:
             _check_parsed(article.references, parsed)
             article.references = parsed
-    style = ref_style or (doc.profile.reference_style if doc.profile and ref_style is None else None)
+    if ref_style == "house":
+        if not (doc.profile and doc.profile.reference_style):
+            raise ConversionError(f"{name}: --ref-style house needs a journal profile that names a house style")
+        ref_style = doc.profile.reference_style
     if ref_style and article.references:
         _restyle(pm, article.references, ref_style, name)
-    elif style and article.references and ref_style is None:
-        doc.report.add("extract", "house-style", f"profile house style {style!r} not applied (use --ref-style)")
+        doc.report.add("write", "restyled", f"references restyled in {ref_style!r}; each original string is kept "
+                       "beside the restyled one in <citation-alternatives>")
     hook.journalkit_process_article(doc=doc, article=article)
 
     # write
@@ -167,12 +170,9 @@ def _check_parsed(before: list[Reference], after: list[Reference]) -> None:
 
 
 def _restyle(pm: pluggy.PluginManager, refs: list[Reference], style: str, name: str) -> None:
-    items = pm.hook.journalkit_format_references(references=refs, style=style, locale="en-US", output="jats")
-    if items is None:
-        raise ConversionError(f"{name}: no plugin can format references (is the csl plugin disabled?)")
-    for ref, el in zip(refs, items):
-        xml = etree.tostring(el, encoding="unicode") if not isinstance(el, str) else el
-        if "styled_jats" in type(ref).model_fields:
-            ref.styled_jats = xml  # type: ignore[attr-defined]
-            if "styled_style" in type(ref).model_fields:
-                ref.styled_style = style  # type: ignore[attr-defined]
+    from .csl import restyle_references
+
+    try:
+        restyle_references(refs, style, pm)
+    except LookupError as exc:
+        raise ConversionError(f"{name}: cannot restyle references: {exc}") from exc

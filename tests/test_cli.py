@@ -134,3 +134,17 @@ def test_html_report(tmp_path: Path) -> None:
     html = rep.read_text(encoding="utf-8")
     assert "<h1>Exosomes and Immunoregulation</h1>" in html
     assert "drop-cap" in html and "10.32598/Immunoregulation.6.1.8" in html
+
+
+def test_ref_style_keeps_the_original_string(tmp_path: Path) -> None:
+    out = tmp_path / "o.xml"
+    p = run("convert", str(SEED), "-o", str(out), "--ref-style", "vancouver")
+    assert p.returncode == 0, p.stderr
+    root = etree.parse(str(out)).getroot()
+    alts = root.findall(".//ref/citation-alternatives")
+    assert len(alts) == 5
+    original, styled = alts[2].findall("mixed-citation")
+    assert "".join(original.itertext()).startswith("Zhang X, Pei Z, Chen J, Ji C, Xu J, Zhang X, et al.")
+    assert styled.findtext(".//pub-id[@pub-id-type='doi']") == "10.7150/jca.14866"
+    p = run("convert", str(SEED), "-o", str(out), "--ref-style", "no-such-style-xyz")
+    assert p.returncode == 2 and b"no-such-style-xyz" in p.stderr

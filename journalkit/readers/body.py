@@ -1,115 +1,388 @@
-"""Body: sections, paragraphs, in-text citations linked to references."""
+"""Body: sections, paragraphs, figure/table captions, in-text citations linked to references.
+
+PDF text arrives hard-wrapped (one printed line per text line, paragraphs
+running on across page and column breaks); web text has one paragraph per
+line. :func:`body_blocks` turns either into blocks - heading, caption or
+paragraph - by looking at how lines end and start and how long they are
+compared with the column width. Headings nest by their numbering
+("2.1") or, unnumbered, under the last top-level heading (Introduction,
+Methods, ...). Acknowledgements and appendices go to the back matter.
+
+In-text citations are linked to the reference list: numeric ("[1, 2]",
+"[3-5]", "[2]–[4]", "(1,3–6)", superscripts glued to a word where the
+article cites no other way) and author-year ("(Smith et al., 2016a; Jones
+2010)", "Smith and Jones (2010)"). A citation that matches no reference
+stays text and is reported.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
 
 from ..document import Document, Line
 from ..model import (
     Article,
     Citation,
+    Figure,
     Paragraph,
+    Reference,
     Section,
     Span,
 )
 from .common import _join  # noqa: F401
+from .reflist import ref_surname_year
 from .segment import (
     is_heading_like,
 )
 
-# ------------------------------------------------------------------ body
+__all__ = ["Block", "body_blocks", "find_citations", "CitationIndex"]
+
+# ------------------------------------------------------------------ blocks
+
+#: top-level section names (any language of the corpus), also used for depth
+_TOP_LEVEL = re.compile(
+    r"^(?:introduction|background|methods?|materials?(?: and| &) methods|methodology|patients and methods|"
+    r"subjects and methods|results?|results and discussion|discussion|conclusions?|concluding remarks|"
+    r"summary|limitations|acknowledg(?:e)?ments?|supporting information|supplementary (?:information|material)|"
+    r"author contributions?|competing interests|conflicts? of interest|funding|financial disclosure|abbreviations|"
+    r"data availability(?: statement)?|ethics statement|appendix(?: [A-Z0-9]+)?|appendices|"
+    r"introdu[cç][aã]o|m[ée]todos?|resultados?|discuss[aã]o|discusi[oó]n|conclus(?:[aã]o|[oõ]es|i[oó]n|iones)|"
+    r"introducci[oó]n|agradecimentos?|agradecimientos?|considera[cç][oõ]es finais|ap[êe]ndice|anexo|"
+    r"case (?:report|presentation|description)|main text|materials?)\s*:?$",
+    re.I,
+)
+_ACK = re.compile(r"^(?:acknowledg(?:e)?ments?|agradecimentos?|agradecimientos?)\s*:?$", re.I)
+_APPENDIX = re.compile(r"^(?:appendix|appendices|ap[êe]ndices?|anexos?)(?:\s+[A-Z0-9]{1,3})?\b", re.I)
+_NUMBERED = re.compile(r"^((?:\d{1,2}\.)*\d{1,2})\.?\s+([A-ZÀ-ÖØ-Þ].{1,120})$")
+_CAPTION = re.compile(
+    r"^\s*((?:Fig(?:ure)?s?\.?|Table|Tabela|Tabla|Quadro|Gr[áa]fico|Scheme|Box|Chart)\s+S?\d{1,3}[A-Za-z]?)"
+    r"(?:\s*[.:|—–-]\s*|\s+(?=[A-Z(\"“]))(.*)$"
+)
+_STOPWORDS = {"a", "an", "the", "and", "or", "of", "with", "in", "to", "for", "by", "on", "from", "at", "as", "that",
+              "which", "is", "are", "was", "were", "be", "this", "these", "e", "de", "do", "da", "em", "y", "el", "la"}
+_TERMINAL = re.compile(r"[.!?:;\"”’)\]]$")
 
 
-_NUM_CITE = re.compile(r"\[(\d{1,4}(?:\s*[-–,]\s*\d{1,4})*)\](?:\s*[-–]\s*\[(\d{1,4})\])?")
+@dataclass
+class Block:
+    """A run of lines read as one unit: ``kind`` is heading, caption or para."""
+
+    kind: str
+    lines: list[Line]
+
+    @property
+    def text(self) -> str:
+        return " ".join(ln.stripped for ln in self.lines if ln.stripped)
 
 
-def find_citations(text: str, labels: dict[str, str]) -> tuple[list[Citation], list[str]]:
-    """Numeric in-text citations ("[1, 2]", "[3-5]", "[2]–[4]") -> Citation spans.
+def _width(lines: list[Line]) -> int:
+    lengths = sorted(len(ln.stripped) for ln in lines if ln.stripped)
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
-    A range links every reference in it. A citation naming a number with no
-    reference stays text and is returned as a problem.
+
+def _is_heading(text: str, nxt: str | None, width: int, wrapped: bool) -> bool:
+    t = text.strip()
+    if not t or len(t) > 120 or nxt is None:
+        return False
+    if _CAPTION.match(t):
+        return False
+    bare = re.sub(r"^(?:\d{1,2}\.)*\d{1,2}\.?\s+|^[IVX]{1,4}\.\s+", "", t)
+    if _TOP_LEVEL.match(bare):
+        return True
+    if t.endswith((".", ",", ";", "-")) or not is_heading_like(t):
+        return False
+    words = t.split()
+    if len(words) > 14:
+        return False
+    if t.isupper() and len(re.sub(r"[^A-Z]", "", t)) >= 4:
+        return True
+    if words[-1].lower() in _STOPWORDS:
+        return False  # a sentence broken at a short line ("1. Contact radiographs were made with")
+    if _NUMBERED.match(t) and not re.match(r"^\d+\s+(?:and|or|of|to|in|the)\b", t):
+        return True
+    if not (nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in "\"“("):
+        return False
+    if wrapped:
+        return len(t) < 0.75 * width
+    return len(t) < 100 and len(nxt) > len(t)
+
+
+def _strong_heading(text: str) -> bool:
+    """A heading whatever the line lengths: a known section name, numbered, or in capitals."""
+    t = text.strip()
+    if len(t) > 100 or t.endswith((".", ",", ";")) or _CAPTION.match(t):
+        return False
+    bare = re.sub(r"^(?:\d{1,2}\.)*\d{1,2}\.?\s+|^[IVX]{1,4}\.\s+", "", t)
+    if _TOP_LEVEL.match(bare) or (t.isupper() and len(re.sub(r"[^A-Z]", "", t)) >= 4 and len(t.split()) <= 10):
+        return True
+    # "2.1 Study design": a multi-level number is a heading, "1. We did" is a list item
+    return bool(re.match(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z]", t) and len(t.split()) <= 12
+                and t.split()[-1].lower() not in _STOPWORDS)
+
+
+def body_blocks(lines: list[Line]) -> list[Block]:
+    """Split body lines into heading, caption and paragraph blocks (see the module doc)."""
+    width = _width(lines)
+    wrapped = 0 < width < 200
+    blocks: list[Block] = []
+    cur: Block | None = None
+    blank = True
+    content = [ln for ln in lines if ln.stripped]
+    nxt_of = {id(a): b.stripped for a, b in zip(content, content[1:])}
+    for ln in lines:
+        s = ln.stripped
+        if not s:
+            blank = True
+            continue
+        prev = cur.lines[-1].stripped if cur is not None else ""
+        prev_ends = cur is None or cur.kind == "heading" or bool(_TERMINAL.search(prev))
+        nxt = nxt_of.get(id(ln))
+        if cur is None or cur.kind == "heading":
+            boundary = True
+        elif not wrapped:
+            # one paragraph a line; a line that opens in lower case goes on with the one above
+            boundary = prev_ends or not s[:1].islower()
+        else:
+            boundary = prev_ends and not s[:1].islower() and (blank or len(prev) < 0.85 * width)
+            boundary = boundary or (prev_ends and _strong_heading(s) and nxt is not None)
+        if boundary:
+            if prev_ends and not prev.endswith(":") and _is_heading(s, nxt, width, wrapped):
+                cur = Block("heading", [ln])
+            else:
+                cur = Block("caption" if _CAPTION.match(s) else "para", [ln])
+            blocks.append(cur)
+        else:
+            assert cur is not None
+            cur.lines.append(ln)
+        blank = False
+    return blocks
+
+
+# ------------------------------------------------------------------ citations
+
+_NUM_CITE = re.compile(r"\[(\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*)\](?:\s*[-–—]\s*\[(\d{1,4})\])?")
+_PAREN_NUM_CITE = re.compile(r"(?<![\w(])\((\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*)\)")
+_SUPER_CITE = re.compile(r"(?<=[a-z]{3})(\d{1,3}(?:[-–,]\d{1,3})*)(?=[\s.,;:)]|$)")
+_YEAR_PART = r"(?:1[6-9]|20)\d{2}[a-z]?"
+_NAME_PART = r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)?"
+_AUTHORS = (rf"(?:(?:van|von|de|der|da|dos|del|di|du|la|le)\s+)*{_NAME_PART}"
+            rf"(?:\s+et\s+al\.?|\s+(?:and|&|e|y)\s+(?:(?:van|von|de|der|da)\s+)*{_NAME_PART})?")
+_AY_PART = re.compile(rf"({_AUTHORS}),?\s+((?:{_YEAR_PART})(?:\s*,\s*{_YEAR_PART})*)")
+_AY_PAREN = re.compile(rf"\(([^()]*?{_YEAR_PART}[^()]*?)\)")
+_AY_NARRATIVE = re.compile(rf"({_AUTHORS})\s+\(({_YEAR_PART}(?:\s*,\s*{_YEAR_PART})*)\)")
+
+
+def _fold(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+
+
+class CitationIndex:
+    """What an in-text citation can point at: list numbers and (surname, year) keys."""
+
+    def __init__(self, refs: list[Reference]) -> None:
+        self.labels = {r.label: r.id for r in refs if r.label}
+        if refs and not self.labels:
+            # web pages often drop the list numbers; numeric citations then count in list order
+            self.labels = {str(k): r.id for k, r in enumerate(refs, start=1)}
+            self.inferred = True
+        else:
+            self.inferred = False
+        self.count = len(refs)
+        self.author_year: dict[tuple[str, str], list[str]] = {}
+        for r in refs:
+            surname, year = ref_surname_year(r.raw)
+            if surname and year:
+                self.author_year.setdefault((_fold(surname), year), []).append(r.id)
+                self.author_year.setdefault((_fold(surname), year[:4] + "*"), []).append(r.id)
+
+    def by_author_year(self, surname: str, year: str) -> str | None:
+        key = _fold(surname.split()[-1]) if surname else ""
+        for name in (_fold(surname), key):
+            ids = self.author_year.get((name, year))
+            if ids and len(ids) == 1:
+                return ids[0]
+            base = self.author_year.get((name, year[:4] + "*"))
+            if base and len(base) == 1 and (len(year) == 4 or year[:4] in self.author_year.get((name, year[:4]), [])):
+                return base[0]
+            if base and len(base) == 1:
+                return base[0]
+        return None
+
+
+def _expand(numbers: str) -> list[int] | None:
+    nums: list[int] = []
+    for part in re.split(r"\s*[,;]\s*", numbers.strip()):
+        a, _, b = re.sub(r"\s", "", part).replace("–", "-").replace("—", "-").partition("-")
+        if not a.isdigit() or (b and not b.isdigit()):
+            return None
+        if b:
+            lo, hi = int(a), int(b)
+            if hi < lo or hi - lo > 200:
+                return None
+            nums.extend(range(lo, hi + 1))
+        else:
+            nums.append(int(a))
+    return nums
+
+
+def find_citations(text: str, labels: dict[str, str] | CitationIndex,
+                   styles: frozenset[str] = frozenset({"bracket"})) -> tuple[list[Citation], list[str]]:
+    """In-text citations of ``text`` -> Citation spans, and the citations that match no reference.
+
+    ``styles`` are the citation forms the article uses ("bracket",
+    "paren", "super", "author-year"); a range links every reference in it.
+    A citation naming a number or author/year with no reference stays text
+    and is returned as a problem.
     """
+    index = labels if isinstance(labels, CitationIndex) else None
+    label_map: dict[str, str] = labels.labels if isinstance(labels, CitationIndex) else labels
     cites: list[Citation] = []
     problems: list[str] = []
-    for m in _NUM_CITE.finditer(text):
-        nums: list[int] = []
-        for part in re.split(r"\s*,\s*", m.group(1)):
-            a, _, b = re.sub(r"\s", "", part).replace("–", "-").partition("-")
-            if b:
-                lo, hi = int(a), int(b)
-                if hi < lo or hi - lo > 200:
-                    nums = []
-                    break
-                nums.extend(range(lo, hi + 1))
-            else:
-                nums.append(int(a))
-        if m.group(2) and nums:
-            nums.extend(range(nums[-1] + 1, int(m.group(2)) + 1))
-        rids = [labels.get(str(n)) for n in nums]
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add_numeric(m: re.Match[str], group: int = 1, tail: str | None = None) -> None:
+        nums = _expand(m.group(group))
+        if nums and tail:
+            nums.extend(range(nums[-1] + 1, int(tail) + 1))
+        rids = [label_map.get(str(n)) for n in nums or []]
         if not nums or any(r is None for r in rids):
             problems.append(m.group(0))
-            continue
-        cites.append(Citation(start=m.start(), end=m.end(), rids=[r for r in rids if r], text=m.group(0)))
+            return
+        start, end = m.span(group) if group and m.re is _SUPER_CITE else m.span()
+        cites.append(Citation(start=start, end=end, rids=[r for r in rids if r], text=text[start:end]))
+        taken.append((start, end))
+
+    if "bracket" in styles:
+        for m in _NUM_CITE.finditer(text):
+            add_numeric(m, 1, m.group(2))
+    if "paren" in styles:
+        for m in _PAREN_NUM_CITE.finditer(text):
+            if free(*m.span()):
+                add_numeric(m)
+    if "super" in styles:
+        for m in _SUPER_CITE.finditer(text):
+            nums = _expand(m.group(1))
+            if nums and all(str(n) in label_map for n in nums) and free(*m.span()):
+                add_numeric(m)
+    if "author-year" in styles and index is not None:
+        for m in _AY_NARRATIVE.finditer(text):
+            if free(*m.span()):
+                _author_year(text, m.group(1), m.group(2), m.span(), index, cites, problems, taken)
+        for m in _AY_PAREN.finditer(text):
+            inner_start = m.start(1)
+            for part in re.finditer(r"[^;]+", m.group(1)):
+                pm = _AY_PART.search(part.group(0))
+                if not pm:
+                    continue
+                a = inner_start + part.start() + pm.start()
+                b = inner_start + part.start() + pm.end()
+                if free(a, b):
+                    _author_year(text, pm.group(1), pm.group(2), (a, b), index, cites, problems, taken)
+    cites.sort(key=lambda c: c.start)
     return cites, problems
 
 
-def _paragraphs(lines: list[Line]) -> list[tuple[str, int, int, bool]]:
-    """(text, start, end, heading?) blocks; a lone short line between blocks is a heading."""
-    out = []
-    i = 0
-    n = len(lines)
-    while i < n:
-        if not lines[i].stripped:
-            i += 1
-            continue
-        j = i
-        while j < n and lines[j].stripped:
-            j += 1
-        block = lines[i:j]
-        # a heading line at the block start, followed by text
-        if len(block) >= 1 and is_heading_like(block[0].stripped) and (len(block) > 1 or j < n) and len(
-                block[0].stripped) < 80 and (len(block) == 1 or len(block[1].stripped) > 0):
-            first = block[0].stripped
-            if len(block) == 1 or not first.endswith(("-",)) and (len(block[1].stripped) > len(first) or True):
-                if len(block) == 1 or _heading_then_text(block):
-                    out.append((first, block[0].start, block[0].end, True))
-                    block = block[1:]
-        if block:
-            out.append((_join(block), block[0].start, block[-1].end, False))
-        i = j
-    return out
+def _author_year(text: str, authors: str, years: str, span: tuple[int, int], index: CitationIndex,
+                 cites: list[Citation], problems: list[str], taken: list[tuple[int, int]]) -> None:
+    surname = re.split(r"\s+(?:et\s+al\.?|and|&|e|y)\b", authors)[0].strip()
+    rids = []
+    for y in re.split(r"\s*,\s*", years):
+        rid = index.by_author_year(surname, y)
+        if rid is None:
+            problems.append(text[span[0]:span[1]])
+            return
+        rids.append(rid)
+    cites.append(Citation(start=span[0], end=span[1], rids=rids, text=text[span[0]:span[1]]))
+    taken.append(span)
 
 
-def _heading_then_text(block: list[Line]) -> bool:
-    head = block[0].stripped
-    return len(block[1].stripped) > 40 and not head.endswith((",", ":")) and len(head.split()) <= 10
+def citation_styles(texts: list[str], index: CitationIndex) -> frozenset[str]:
+    """Which citation forms this article uses, so that "(2)" or "cells2" is read as one only where it is."""
+    styles = {"bracket"}
+    joined = "\n".join(texts)
+    if index.labels:
+        if len(_NUM_CITE.findall(joined)) < 3:
+            paren = [m for m in _PAREN_NUM_CITE.finditer(joined) if _expand(m.group(1))]
+            if len(paren) >= 3:
+                styles.add("paren")
+            elif index.count >= 3:
+                supers = [m for m in _SUPER_CITE.finditer(joined)
+                          if (nums := _expand(m.group(1))) and all(str(n) in index.labels for n in nums)]
+                if len(supers) >= 5:
+                    styles.add("super")
+    if index.author_year:
+        styles.add("author-year")
+    return frozenset(styles)
+
+
+# ------------------------------------------------------------------ body
 
 
 def _extract_body(doc: Document, art: Article, body: list[Line]) -> None:
-    labels = {r.label: r.id for r in art.references if r.label}
+    index = CitationIndex(art.references)
+    blocks = body_blocks(body)
+    styles = citation_styles([b.text for b in blocks if b.kind == "para"], index)
     root = Section()
     stack: list[tuple[int, Section]] = [(0, root)]
-    for text, s0, s1, heading in _paragraphs(body):
-        if heading:
-            m = re.match(r"^((?:\d+\.)*\d+)\.?\s+(.*)$", text)
-            depth = m.group(1).count(".") + 1 if m else 1
-            sec = Section(title=m.group(2) if m else text, label=m.group(1) if m else None)
-            sec.provenance["title"] = Span(start=doc.to_original(s0), end=doc.to_original(s1))
+    seen_top = False
+    fig_n = {"fig": 0, "table": 0}
+    for block in blocks:
+        text = block.text
+        s0, s1 = block.lines[0].start, block.lines[-1].end
+        span = Span(start=doc.to_original(s0), end=doc.to_original(s1))
+        if block.kind == "heading":
+            m = _NUMBERED.match(text)
+            title = m.group(2) if m else text
+            label = m.group(1) if m else None
+            if m:
+                depth = label.count(".") + 1 if label else 1
+            elif _TOP_LEVEL.match(title) or text.isupper():
+                depth = 1
+                seen_top = True
+            else:
+                depth = 2 if seen_top else 1
+            sec = Section(title=title, label=label)
+            sec.provenance["title"] = span
+            if depth == 1 and _ACK.match(title):
+                art.ack = sec if art.ack is None else art.ack
+                stack = [(0, root), (1, art.ack)]
+                continue
+            if depth == 1 and _APPENDIX.match(title):
+                art.appendices.append(sec)
+                stack = [(0, root), (1, sec)]
+                continue
+            if depth == 1:
+                stack = [(0, root)]  # back in the body after an ack or appendix
             while len(stack) > 1 and stack[-1][0] >= depth:
                 stack.pop()
             stack[-1][1].sections.append(sec)
             stack.append((depth, sec))
             continue
-        cites, problems = find_citations(text, labels)
+        here = stack[-1][1]
+        if block.kind == "caption":
+            cm = _CAPTION.match(text)
+            assert cm is not None
+            kind: Literal["fig", "table"] = "table" if re.match(r"(?i)tab|quadro", cm.group(1)) else "fig"
+            fig_n[kind] += 1
+            fig = Figure(kind=kind, id=f"{'f' if kind == 'fig' else 't'}{fig_n[kind]}", label=cm.group(1),
+                         caption=cm.group(2).strip(), position=len(here.paragraphs))
+            fig.provenance["caption"] = span
+            here.figures.append(fig)
+            continue
+        cites, problems = find_citations(text, index, styles)
         for p in problems:
             doc.report.warn("extract", "unlinked-citation", f"in-text citation {p} matches no reference; kept as text",
                             offset=doc.to_original(s0))
         para = Paragraph(text=text, citations=cites)
-        para.provenance["text"] = Span(start=doc.to_original(s0), end=doc.to_original(s1))
-        stack[-1][1].paragraphs.append(para)
-    if root.paragraphs or root.sections:
-        if root.paragraphs:
-            art.body.append(Section(paragraphs=root.paragraphs))
+        para.provenance["text"] = span
+        here.paragraphs.append(para)
+    if root.paragraphs or root.sections or root.figures:
+        if root.paragraphs or root.figures:
+            art.body.append(Section(paragraphs=root.paragraphs, figures=root.figures))
         art.body.extend(root.sections)
-
-

@@ -16,6 +16,7 @@ from ..model import Article, Paragraph, Section
 from .body import _extract_body, find_citations  # noqa: F401
 from .common import _DOI, _join, put, split_name  # noqa: F401
 from .front import (
+    ABSTRACT_SECTION,
     _extract_abstract,
     _extract_corresp,
     _extract_dates,
@@ -27,8 +28,10 @@ from .front import (
     _find_doi,
     _find_type_label,
     _Front,
+    abstract_end,
 )
 from .reflist import _split_references
+from .segment import ABSTRACT_HEADING, Segments
 
 __all__ = ["extract", "put", "split_name", "find_citations"]
 
@@ -39,6 +42,7 @@ __all__ = ["extract", "put", "split_name", "find_citations"]
 def extract(doc: Document) -> Article:
     """Build the model from ``doc.segments`` (no plugin hooks are called here)."""
     seg = doc.segments
+    _reclaim_abstract(seg)
     art = Article()
     fr = _Front(seg.front)
     # the article's own lines outside the reference list, front matter first
@@ -71,6 +75,31 @@ def extract(doc: Document) -> Article:
                            original=ln.stripped, offset=doc.to_original(ln.start))
     _record_provenance(doc, art)
     return art
+
+
+def _reclaim_abstract(seg: Segments) -> None:
+    """Give the front matter back a structured abstract that segmentation cut at its first section title.
+
+    Why: the segmenter starts the body at the first body-like heading, and a structured abstract's
+    'Background' / 'Objective' title right under the 'Abstract' heading reads like one, leaving the
+    abstract heading with nothing under it and the abstract in the body. Only when the front matter has
+    an abstract heading with no text after it and the body opens with an abstract section title are the
+    lines up to the abstract's end moved back.
+    """
+    head = next((i for i, ln in enumerate(seg.front) if ABSTRACT_HEADING.match(ln.text)), None)
+    first = next((ln for ln in seg.body if ln.stripped), None)
+    if head is None or first is None or not ABSTRACT_SECTION.match(first.stripped):
+        return
+    tail = seg.front[head + 1:]
+    # the abstract must still be open at the end of the front matter (nothing there ended it)
+    last = max((k + 1 for k, ln in enumerate(tail) if ln.stripped), default=0)
+    if abstract_end(tail, 0) < last:
+        return
+    end = abstract_end(tail + seg.body, 0) - len(tail)
+    if end <= 0:
+        return
+    seg.front = seg.front + seg.body[:end]
+    seg.body = seg.body[end:]
 
 
 def _record_provenance(doc: Document, art: Article) -> None:

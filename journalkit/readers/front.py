@@ -48,7 +48,6 @@ from .common import (  # noqa: F401
     split_name,
 )
 from .segment import (
-    _ABSTRACT_SECTIONS,
     ABSTRACT_HEADING,
     ABSTRACT_INLINE,
     BACK_START,
@@ -731,6 +730,63 @@ def _extract_keywords(doc: Document, art: Article, fr: _Front) -> None:
         return
 
 
+# a structured-abstract section title: one of the usual names, or two joined ("Methods and Findings")
+_ABS_WORD = (r"(?:background|objectives?|aims?|purpose|methods?|methodology|design|setting|participants|results?|"
+             r"(?:principal )?findings|conclusions?|significance|interpretation|context|introduction|"
+             r"materials and methods|objetivos?|m[ée]todos?|resultados?|conclus(?:[aã]o|[oõ]es|i[oó]n|iones)|"
+             r"introdu[cç][aã]o|introducci[oó]n|antecedentes|discuss(?:ion|[aã]o)|limitations?|trial registration|"
+             r"case (?:presentation|report)|casos?|observations?|approach|rationale|importance|evidence)")
+ABSTRACT_SECTION = re.compile(rf"^{_ABS_WORD}(?:\s*(?:and|/|&|e|y)\s*{_ABS_WORD})*\s*[:.]?$", re.I)
+# what follows an abstract in the front matter: another abstract (summary, translation), the dates, the
+# correspondence note, the citation line; the abstract never runs into these
+_AFTER_ABSTRACT = re.compile(
+    r"^\s*(?:[*✉†]|(?:author summary|editors?'? summary|editorial summary|plain language summary|synopsis|"
+    r"citation|how to cite|academic editor|editor|received|accepted|published|copyright|funding|competing|"
+    r"corresponding author|address for correspondence|correspondence|e-?mail\s*:|author key ?words|"
+    r"data availability|abbreviations)\b)",
+    re.I,
+)
+_BODY_START = re.compile(r"^\s*(?:1\.?\s+)?(?:introduction|introdu[cç][aã]o|introducci[oó]n|background)\s*$", re.I)
+
+
+def abstract_end(lines: list[Line], start: int) -> int:
+    """Index just past the abstract that starts at ``lines[start]``.
+
+    Why: neither layout marks where the abstract stops. Web pages go straight on to the next heading
+    ('Published', 'Author summary'), PDFs to the correspondence note or the keywords. A structured
+    abstract's own section titles look like headings too, so a heading ends the abstract only when it
+    is not an abstract section title, or when it repeats one / starts the body after untitled text.
+    """
+    seen: set[str] = set()
+    had_text = False
+    prev = ""
+    end = start
+    for k in range(start, len(lines)):
+        s = lines[k].stripped
+        if not s:
+            end = k if had_text else k + 1
+            prev = ""
+            continue
+        if KEYWORDS.match(s) or ABSTRACT_HEADING.match(s) or ABSTRACT_INLINE.match(s) and had_text:
+            return k
+        if _AFTER_ABSTRACT.match(s):
+            return k
+        sec = ABSTRACT_SECTION.match(s)
+        if sec:
+            key = s.rstrip(":.").strip().casefold()
+            if key in seen or (had_text and _BODY_START.match(s)):
+                return k
+            seen.add(key)
+        elif (had_text and is_heading_like(s) and len(s) <= 60 and (not prev or prev.endswith((".", "?", "!", ")")))
+              and (k + 1 >= len(lines) or not lines[k + 1].stripped or len(s.split()) <= 4)):
+            return k
+        else:
+            had_text = True
+        prev = s
+        end = k + 1
+    return end
+
+
 def _extract_abstract(doc: Document, art: Article, fr: _Front) -> None:
     lines = fr.lines
     start = None
@@ -745,12 +801,7 @@ def _extract_abstract(doc: Document, art: Article, fr: _Front) -> None:
             break
     if start is not None:
         fr.use(start - 1)
-        end = start
-        while end < len(lines):
-            s = lines[end].stripped
-            if KEYWORDS.match(s) or (s and re.match(r"^(author summary|citation|editor|received|copyright)", s, re.I)):
-                break
-            end += 1
+        end = abstract_end(lines, start)
         abs_lines = lines[start:end]
         ab = Abstract()
         cur: Section | None = None
@@ -768,11 +819,11 @@ def _extract_abstract(doc: Document, art: Article, fr: _Front) -> None:
                 flush()
                 continue
             hm = re.match(r"^([A-Z][A-Za-z/ ]{2,40}?)\s*:\s+(\S.*)$", s)
-            if _ABSTRACT_SECTIONS.match(s):
+            if ABSTRACT_SECTION.match(s):
                 flush()
                 cur = Section(title=s.rstrip(":"))
                 ab.sections.append(cur)
-            elif hm and _ABSTRACT_SECTIONS.match(hm.group(1)):
+            elif hm and ABSTRACT_SECTION.match(hm.group(1)):
                 flush()
                 cur = Section(title=hm.group(1))
                 ab.sections.append(cur)

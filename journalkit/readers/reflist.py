@@ -1,8 +1,23 @@
-"""The reference list of an article: split into one Reference per entry."""
+"""The reference list of an article: split into one Reference per entry.
+
+The lines after a "References" heading are not all references: a PDF
+printed in two columns interleaves the list with supporting-information
+captions, acknowledgements or a correspondence block, and page furniture
+falls between entries. :func:`reference_items` therefore decides, line by
+line, which lines make up which entry and hands back the rest, which the
+segmenter passes on as back matter (nothing is dropped).
+
+Numbered lists ("[1]", "1.", "1)", "1 Smith", "- [1]") are split at their
+labels, choosing one occurrence of each number 1..N so that stray numbers
+at a line start inside an entry do not start a new one. Unnumbered lists
+(author-year) are split where a line that opens like an author list
+follows a line that closes a reference.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from ..document import Document, Line
 from ..model import (
@@ -11,37 +26,322 @@ from ..model import (
     Span,
 )
 
-# ------------------------------------------------------------------ references
+__all__ = ["RefItem", "label_number", "label_style", "reference_items", "ref_surname_year"]
 
-_REF_NUM = re.compile(r"^\s*(?:[-•*]\s*)?(?:\[(?P<a>\d{1,4})\]|(?P<b>\d{1,4})[.)](?=\s)|(?P<c>\d{1,4})\s(?=[A-Z]))\s*")
+# ------------------------------------------------------------------ patterns
+
+#: label styles, each with the number in group 1 and the text after it
+_LABEL_STYLES: dict[str, re.Pattern[str]] = {
+    "bracket": re.compile(r"^\s*(?:[-•*]\s*)?\[(\d{1,4})\](?:\s+|$)"),
+    "dot": re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})\.(?!\d)(?:\s+|$)"),
+    "paren": re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})\)(?:\s+|$)"),
+    "bare": re.compile(r"^\s*(\d{1,4})\s+(?=[A-ZÀ-ÖØ-Þ][\w'’-]*[\s,.]|\d{1,4}\.\s)"),
+}
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}[a-z]?(?!\d)")
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"
+_PARTICLE = r"(?:van|von|de|der|den|da|das|do|dos|del|della|di|du|la|le|ten|ter|mac|st\.?)"
+#: the opening of an author list: "Smith JA,", "Smith, J.", "van der Berg A", "vanEngelsdorp, D.", "KELLNER AWA."
+_AUTHOR_START = re.compile(
+    rf"^(?:{_PARTICLE}\s+)*(?:[a-z]{{1,4}}[A-Z][\w'’-]+|{_NAME})(?:[\s-]+(?:{_PARTICLE}|{_NAME}))*,?\s+"
+    r"(?:[A-Z]{1,4}\b|[A-Z]\.|(?<=,\s)[A-Z][a-z]+\b)"
+    r"|^[A-ZÀ-ÖØ-Þ]{2,}[A-ZÀ-ÖØ-Þ'’ -]*[\s,.]"
+)
+_LINK_LINE = re.compile(
+    r"^\s*(?:\[?(?:doi|pubmed|pmid|pmc|pmcid|pubmed central|google scholar|crossref|view article|"
+    r"pubmed/ncbi|free full text|full text|scopus|web of science|isi|medline|link|ads|cas|article)\]?[\s,|]*)+$",
+    re.I,
+)
+#: link text a web page prints after a reference ("... doi: 10.1126/x Article CAS PubMed")
+_TRAILING_LINKS = re.compile(
+    r"(?<=[.\d)\]\w])(?:\s+\[?(?:Article|CAS|PubMed(?: Central)?|PMC free article|Google Scholar|CrossRef|Crossref|"
+    r"Web of Science|Scopus|View Article|MathSciNet|ADS|Free article|Full Text|PubMed/NCBI|Link)\]?)+\s*$"
+)
+_DOI_URL_LINE = re.compile(r"^\s*(?:\[?(?:doi|DOI)\s*:?\s*10\.|https?://|www\.|10\.\d{4,9}/|pmid:?\s*\d|PMID)")
+_DOI_URL_END = re.compile(r"(?:\b10\.\d{4,9}/\S+|https?://\S+)\s*$")
+_END = re.compile(r"(?:[.\])>]|\b\d+[a-z]?|\b10\.\d{4,9}/\S+|https?://\S+)[\"”']?\s*$")
+#: lines that open something that is not a reference (back matter, captions, headings)
+_NOT_REF_START = re.compile(
+    r"^\s*[*✉]?\s*(?:corresponding author|address for correspondence|correspondence\b|author contributions?|"
+    r"competing interests|conflicts? of interest|acknowledg(?:e)?ments?|funding\b|financial disclosure|"
+    r"supporting information|supplementary|abbreviations|footnotes?\b|notes\b|data availability|ethics|"
+    r"(?:fig(?:ure)?\.?|table|appendix|text|dataset|video|movie|protocol|checklist)\s+S?\d+[A-Z]?\b)",
+    re.I,
+)
 
 
-def _split_references(doc: Document, art: Article, lines: list[Line]) -> None:
-    items: list[tuple[str | None, list[Line], int]] = []
-    numbered = sum(1 for ln in lines if _REF_NUM.match(ln.text)) >= max(1, len([ln for ln in lines if ln.stripped])
-                                                                        // 3)
+#: web-page footers that follow the list ("Articles from X are provided here courtesy of Y", "Journal · ISSN ...")
+_PAGE_FOOTER = re.compile(r"\bprovided here courtesy of\b|·\s*ISSN\s+\d{4}-\d{3}[\dX]\b|^\s*©\s*\d{4}|^\s*copyright\b",
+                          re.I)
+
+
+def _not_reference(text: str) -> bool:
+    return bool(_NOT_REF_START.match(text) or _PAGE_FOOTER.search(text))
+
+
+def _label(style: str, text: str) -> tuple[int, int] | None:
+    """(number, end of the label) when ``text`` opens with a label of ``style``."""
+    m = _LABEL_STYLES[style].match(text)
+    if not m:
+        return None
+    return int(m.group(1)), m.end()
+
+
+@dataclass
+class RefItem:
+    """One entry: its label as printed (None when unnumbered) and its lines.
+
+    ``first_offset`` is where the text starts inside the first line (after
+    the label), so that provenance points at the reference, not its number.
+    """
+
+    label: str | None
+    lines: list[Line] = field(default_factory=list)
+    first_offset: int = 0
+
+    def parts(self) -> list[str]:
+        out = []
+        for k, ln in enumerate(self.lines):
+            t = ln.text[self.first_offset:] if k == 0 else ln.text
+            t = _TRAILING_LINKS.sub("", t.strip())
+            if t:
+                out.append(t)
+        return out
+
+    @property
+    def raw(self) -> str:
+        return " ".join(self.parts())
+
+
+# ------------------------------------------------------------------ splitting
+
+
+def _choose_style(lines: list[Line]) -> tuple[str | None, int]:
+    """The label style that numbers the most of 1..N, and N; (None, 0) for an unnumbered list."""
+    best: tuple[str | None, int, int] = (None, 0, 0)
+    nonblank = sum(1 for ln in lines if ln.stripped)
+    for style in _LABEL_STYLES:
+        nums = set()
+        for ln in lines:
+            lab = _label(style, ln.text)
+            if lab:
+                nums.add(lab[0])
+        if 1 not in nums and 0 not in nums and not (nums and min(nums) <= 2):
+            continue
+        top = 0
+        for k in sorted(nums):
+            # two-column pages may put part of the list before the heading: allow gaps
+            if k > 0 and sum(1 for x in nums if 1 <= x <= k) >= 0.6 * k:
+                top = k
+        covered = sum(1 for x in nums if 1 <= x <= top)
+        if covered > best[2] or (covered == best[2] and style == "bracket"):
+            best = (style, top, covered)
+    chosen, top, covered = best
+    # a couple of stray "1." lines do not make a numbered list
+    if chosen is None or covered < 2 and nonblank > 3:
+        return None, 0
+    if chosen == "bare" and covered < 3:
+        return None, 0
+    return chosen, top
+
+
+def _pick_labels(lines: list[Line], style: str, top: int) -> dict[int, tuple[int, int]]:
+    """Line index -> (number, label end) of the label lines that open entries.
+
+    One occurrence per number: first the in-sequence ones (n after n-1),
+    then, for numbers still missing (two-column interleaving puts "17."
+    before "1."), their first unused occurrence.
+    """
+    occ: list[tuple[int, int, int]] = []
+    for i, ln in enumerate(lines):
+        lab = _label(style, ln.text)
+        if lab and 1 <= lab[0] <= top:
+            occ.append((i, lab[0], lab[1]))
+    chosen: dict[int, tuple[int, int]] = {}
+    taken: set[int] = set()
+    last = 0
+    for i, k, e in occ:
+        if k not in taken and (k == last + 1 or (last < k <= last + 3)):
+            chosen[i] = (k, e)
+            taken.add(k)
+            last = k
+    for i, k, e in occ:
+        if k not in taken and i not in chosen:
+            chosen[i] = (k, e)
+            taken.add(k)
+    return chosen
+
+
+def _ends_reference(text: str) -> bool:
+    return bool(_END.search(text.strip()))
+
+
+def _numbered_items(lines: list[Line], style: str, top: int) -> tuple[list[RefItem], list[Line]]:
+    chosen = _pick_labels(lines, style, top)
+    items: list[RefItem] = []
+    rest: list[Line] = []
+    cur: RefItem | None = None
+    after_blank = False
+    for i, ln in enumerate(lines):
+        s = ln.stripped
+        if not s:
+            after_blank = True
+            continue
+        if i in chosen:
+            k, end = chosen[i]
+            cur = RefItem(label=str(k), lines=[ln], first_offset=end)
+            items.append(cur)
+            after_blank = False
+            continue
+        if _LINK_LINE.fullmatch(s):
+            continue
+        if cur is None or _not_reference(s):
+            cur = None
+            rest.append(ln)
+            after_blank = False
+            continue
+        if after_blank and not _continues(cur, s):
+            # a block of other text between entries (column interleaving): back matter
+            cur = None
+            rest.append(ln)
+            after_blank = False
+            continue
+        if not cur.raw and cur.first_offset >= len(cur.lines[0].text.rstrip()):
+            # a lone label line: the text follows on the next line
+            pass
+        cur.lines.append(ln)
+        after_blank = False
+    return items, rest
+
+
+def _continues(item: RefItem, text: str) -> bool:
+    """After a blank line: does ``text`` go on with ``item``?"""
+    if not item.raw:
+        return True  # a lone label ("[8]") whose text follows the blank
+    if _DOI_URL_LINE.match(text) or text[:1].islower() or text[:1] in "(–-;:,":
+        return True
+    return not _ends_reference(item.raw)
+
+
+def _unnumbered_items(lines: list[Line]) -> tuple[list[RefItem], list[Line]]:
+    body = [ln for ln in lines if ln.stripped and not _LINK_LINE.fullmatch(ln.stripped)]
+    lengths = sorted(len(ln.stripped) for ln in body) or [0]
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    # hard-wrapped text has many lines of about the column width; a web page's entries vary freely
+    near_width = sum(1 for n in lengths if 0.9 * width <= n <= 1.05 * width)
+    wrapped = width < 130 or near_width >= 0.3 * len(lengths)
+    items: list[RefItem] = []
+    rest: list[Line] = []
+    cur: RefItem | None = None
+    prev: Line | None = None
+    after_blank = False
+    in_other = False
     for ln in lines:
         s = ln.stripped
         if not s:
+            after_blank = True
             continue
-        m = _REF_NUM.match(ln.text) if numbered else None
-        if m:
-            label = m.group("a") or m.group("b") or m.group("c")
-            items.append((label, [Line(ln.text[m.end():], ln.start + m.end(), ln.end)], m.group(0).count("[")))
-        elif numbered and items:
-            items[-1][1].append(ln)
-        elif not numbered:
-            items.append((None, [ln], 0))
+        if _LINK_LINE.fullmatch(s):
+            continue
+        if _not_reference(s):
+            cur = None
+            rest.append(ln)
+            prev = None
+            after_blank = False
+            in_other = True
+            continue
+        if in_other:
+            # back matter runs until a new block opens like a reference
+            if not (after_blank and _AUTHOR_START.match(s) and _YEAR.search(s[:150])):
+                rest.append(ln)
+                after_blank = False
+                continue
+            in_other = False
+        indent = len(ln.text) - len(ln.text.lstrip())
+        start = False
+        if cur is None:
+            start = bool(_AUTHOR_START.match(s) or _YEAR.search(s[:150]))
+        elif _DOI_URL_LINE.match(s) or s[:1].islower():
+            start = False
+        elif prev is not None and indent > len(prev.text) - len(prev.text.lstrip()) + 1 and not after_blank:
+            start = False  # an indented continuation line (lynx/w3m dumps)
+        elif _ends_reference(cur.raw) and (_AUTHOR_START.match(s) or _YEAR.search(s[:150])):
+            prev_s = prev.stripped if prev is not None else ""
+            start = (not wrapped or after_blank or len(prev_s) < 0.8 * width
+                     or bool(_AUTHOR_START.match(s) and (_YEAR.search(s[:100]) or _DOI_URL_END.search(prev_s))))
+        if start:
+            cur = RefItem(label=None, lines=[ln])
+            items.append(cur)
+        elif cur is not None and not (after_blank and not _continues(cur, s) and not wrapped):
+            cur.lines.append(ln)
         else:
-            doc.report.warn("extract", "unplaced-text", "text before the first numbered reference kept as a reference",
-                            original=s, offset=doc.to_original(ln.start))
-            items.append((None, [ln], 0))
-    for k, (label, parts, _br) in enumerate(items, start=1):
-        raw = " ".join(p.stripped for p in parts)
+            cur = None
+            rest.append(ln)
+        prev = ln
+        after_blank = False
+    return items, rest
+
+
+def label_style(lines: list[Line]) -> tuple[str | None, int]:
+    """The numbering of a reference list: (style, highest number), or (None, 0) when unnumbered."""
+    return _choose_style(lines)
+
+
+def label_number(style: str, text: str) -> int | None:
+    """The list number ``text`` opens with in ``style``, if any."""
+    lab = _label(style, text)
+    return lab[0] if lab else None
+
+
+def reference_items(lines: list[Line]) -> tuple[list[RefItem], list[Line]]:
+    """Split reference-list lines into entries; return (entries, lines that are not references)."""
+    style, top = _choose_style(lines)
+    if style is not None:
+        return _numbered_items(lines, style, top)
+    return _unnumbered_items(lines)
+
+
+def _split_references(doc: Document, art: Article, lines: list[Line]) -> None:
+    items, rest = reference_items(lines)
+    for ln in rest:
+        doc.report.warn("extract", "unplaced-text", "text in the reference list that is not a reference",
+                        original=ln.stripped, offset=doc.to_original(ln.start))
+    labels_seen: set[str] = set()
+    k = 0
+    for item in items:
+        raw = item.raw
         if not raw:
+            doc.report.warn("extract", "empty-reference", f"reference {item.label} has no text",
+                            offset=doc.to_original(item.lines[0].start))
             continue
+        k += 1
+        label = item.label if item.label not in labels_seen else None
+        if label:
+            labels_seen.add(label)
         ref = Reference(id=f"ref{k}", label=label, raw=raw)
-        ref.provenance["raw"] = Span(start=doc.to_original(parts[0].start), end=doc.to_original(parts[-1].end))
+        first = item.lines[0]
+        ref.provenance["raw"] = Span(start=doc.to_original(first.start + item.first_offset),
+                                     end=doc.to_original(item.lines[-1].end))
         art.references.append(ref)
 
 
+# ------------------------------------------------------------------ author-year keys
+
+_SURNAME = re.compile(
+    rf"^\s*((?:{_PARTICLE}\s+)*(?:[a-z]{{1,4}}[A-Z][\w'’-]+|[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[\s-]+[A-ZÀ-ÖØ-Þ][\w'’-]+)*?))"
+    r"(?=,|\s+[A-Z]{1,4}\b|\s+[A-Z]\.|\s+(?:and|&|et)\b|\s*\()",
+)
+
+
+def ref_surname_year(raw: str) -> tuple[str | None, str | None]:
+    """First author's surname and the year (with a/b suffix) of a reference string.
+
+    A light look that serves author-year citation linking before the
+    reference parser has run; the year is the first plausible one.
+    """
+    m = _SURNAME.match(raw)
+    surname = m.group(1) if m else None
+    if surname is None:
+        w = re.match(r"^\s*([A-ZÀ-ÖØ-Þ][\w'’-]+)", raw)
+        surname = w.group(1) if w else None
+    y = _YEAR.search(raw)
+    return surname, (y.group(0) if y else None)

@@ -10,9 +10,11 @@ the first long paragraph after the author block.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..document import Document, Line, Segments
+from .reflist import _LINK_LINE, label_number, label_style, reference_items
 
 __all__ = ["segment", "CORE_NOISE", "REF_HEADING", "is_heading_like"]
 
@@ -70,17 +72,62 @@ _CORE_NOISE_RE = _noise_regex(list(CORE_NOISE))
 
 
 def _is_reference_line(text: str) -> bool:
-    return bool(re.match(r"^\s*(?:[-•*]\s*)?(?:\[\d+\]|\d{1,3}[.)]\s)", text)) or bool(
+    return bool(re.match(r"^\s*(?:[-•*]\s*)?(?:\[\d+\]|\d{1,3}[.)]?\s)", text)) or bool(
         re.search(r"\b(?:19|20)\d{2}[a-z]?\b", text)
     )
 
 
+def _furniture_key(text: str) -> str:
+    """Running heads differ only in their page number: compare them with digits masked."""
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.strip().lower()))
+
+
+def _page_numbers(doc: Document, lines: list[Line]) -> list[int]:
+    """Page index of each line, from the form feeds of the original text (0 when there are none)."""
+    breaks = [m.start() for m in re.finditer("\f", doc.original)]
+    return [bisect.bisect_right(breaks, doc.to_original(ln.start)) for ln in lines]
+
+
+def find_furniture(doc: Document, lines: list[Line], pages: list[int]) -> set[int]:
+    """Indices of running heads/footers: lines that recur near page edges.
+
+    A printed page repeats its journal line, DOI footer or author running
+    head at the top or bottom of every page; pdftotext puts them between the
+    body lines. A line counts as furniture when its digit-masked form stands
+    among the first or last few lines of at least three pages. Text lines
+    that merely repeat (table cells) are not at page edges, so they stay.
+    """
+    n_pages = max(pages, default=0) + 1
+    if n_pages < 3:
+        return set()
+    by_page: dict[int, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if ln.stripped:
+            by_page.setdefault(pages[i], []).append(i)
+    edge_pages: dict[str, set[int]] = {}
+    for pg, idx in by_page.items():
+        for i in idx[:4] + idx[-4:]:
+            key = _furniture_key(lines[i].text)
+            if len(re.sub(r"[^a-z]", "", key)) >= 4:
+                edge_pages.setdefault(key, set()).add(pg)
+    keys = {k for k, pgs in edge_pages.items() if len(pgs) >= 3}
+    return {i for i, ln in enumerate(lines) if ln.stripped and _furniture_key(ln.text) in keys}
+
+
 def segment(doc: Document, noise_patterns: list[str] | None = None) -> Segments:
     extra = _noise_regex(noise_patterns) if noise_patterns else None
+    all_lines = doc.lines()
+    pages = _page_numbers(doc, all_lines)
+    furniture = find_furniture(doc, all_lines, pages)
+    # the first page's running head stays for the front-matter reader (journal, volume);
+    # first-page furniture is taken out of body, references and back below
+    late_furniture: set[int] = set()
     lines: list[Line] = []
-    for line in doc.lines():
+    for k, line in enumerate(all_lines):
         s = line.stripped
-        if s and (_CORE_NOISE_RE.fullmatch(s) or (extra is not None and extra.fullmatch(s))):
+        if k in furniture and pages[k] == 0:
+            late_furniture.add(line.start)
+        elif (s and (_CORE_NOISE_RE.fullmatch(s) or (extra is not None and extra.fullmatch(s)))) or k in furniture:
             doc.report.add("segment", "noise-line", "page furniture / link label removed",
                            original=s, offset=doc.to_original(line.start))
             continue
@@ -92,19 +139,29 @@ def segment(doc: Document, noise_patterns: list[str] | None = None) -> Segments:
     ref_i = None
     for i in range(n - 1, -1, -1):
         if REF_HEADING.match(lines[i].text):
-            following = [ln for ln in lines[i + 1:i + 6] if ln.stripped]
-            if following and sum(_is_reference_line(ln.text) for ln in following) >= max(1, len(following) // 2):
+            # captions or notes may stand between the heading and the first entry (two-column pages)
+            following = [ln for ln in lines[i + 1:i + 80] if ln.stripped][:40]
+            if following and sum(_is_reference_line(ln.text) for ln in following) >= min(2, len(following)):
                 ref_i = i
                 break
     end_main = n
     if ref_i is not None:
         seg.references_heading = lines[ref_i]
-        j = ref_i + 1
-        while j < n and not BACK_START.match(lines[j].text):
-            j += 1
-        seg.references = lines[ref_i + 1:j]
-        seg.back = lines[j:]
-        end_main = ref_i
+        # the list may be interleaved with back matter (two-column pages): the
+        # reference splitter decides which lines are entries, the rest is back matter
+        region = _pull_back_entries(lines, ref_i)
+        items, _rest = reference_items(region)
+        in_refs = {ln.start for item in items for ln in item.lines}
+        seg.references = [ln for ln in region if ln.start in in_refs or not ln.stripped]
+        for ln in region:
+            if ln.stripped and ln.start not in in_refs and _LINK_LINE.fullmatch(ln.stripped):
+                doc.report.add("segment", "noise-line", "link label removed", original=ln.stripped,
+                               offset=doc.to_original(ln.start))
+        seg.back = [ln for ln in region if ln.start not in in_refs and not _LINK_LINE.fullmatch(ln.stripped)]
+        taken = {ln.start for ln in region}
+        lines = [ln for ln in lines[:ref_i] if ln.start not in taken] + lines[ref_i:]
+        n = len(lines)
+        end_main = next(i for i, ln in enumerate(lines) if ln is seg.references_heading)
     else:
         # a correspondence block at the very end (after the body) is back matter
         for i in range(n - 1, max(-1, n - 40), -1):
@@ -117,7 +174,56 @@ def segment(doc: Document, noise_patterns: list[str] | None = None) -> Segments:
     body_start = _find_body_start(main)
     seg.front = main[:body_start]
     seg.body = main[body_start:]
+    if late_furniture:
+        seg.body = _drop_lines(doc, seg.body, late_furniture)
+        seg.references = _drop_lines(doc, seg.references, late_furniture)
+        seg.back = _drop_lines(doc, seg.back, late_furniture)
     return seg
+
+
+def _pull_back_entries(lines: list[Line], ref_i: int, window: int = 200) -> list[Line]:
+    """The reference region: the lines after the heading, plus numbered entries printed before it.
+
+    On two-column pages pdftotext may emit the right column's entries
+    ("4.", "5.", ...) before the "References" heading that stands in the
+    left column. Entries whose numbers are missing after the heading are
+    looked for in the lines just above it, each with the lines that follow
+    it up to a blank line or the next label.
+    """
+    region = lines[ref_i + 1:]
+    style, top = label_style(region)
+    if style is None:
+        return region
+    present = {label_number(style, ln.text) for ln in region}
+    missing = set(range(1, top + 1)) - present
+    if not missing:
+        return region
+    pulled: list[Line] = []
+    i = max(0, ref_i - window)
+    while i < ref_i:
+        k = label_number(style, lines[i].text)
+        if k is not None and k in missing:
+            missing.discard(k)
+            pulled.append(lines[i])
+            i += 1
+            while i < ref_i and lines[i].stripped and label_number(style, lines[i].text) is None and not (
+                    BACK_START.match(lines[i].text) or REF_HEADING.match(lines[i].text)):
+                pulled.append(lines[i])
+                i += 1
+            continue
+        i += 1
+    return pulled + region
+
+
+def _drop_lines(doc: Document, lines: list[Line], starts: set[int]) -> list[Line]:
+    kept = []
+    for ln in lines:
+        if ln.start in starts:
+            doc.report.add("segment", "noise-line", "page furniture (running head/footer) removed",
+                           original=ln.stripped, offset=doc.to_original(ln.start))
+        else:
+            kept.append(ln)
+    return kept
 
 
 def _paragraph_blocks(lines: list[Line]) -> list[tuple[int, int]]:
@@ -173,6 +279,12 @@ def _find_body_start(main: list[Line]) -> int:
         text = " ".join(ln.stripped for ln in main[a:b])
         if len(text) >= 250 and text.count(". ") >= 1 and not _frontish(text):
             return a
+        if b - a > 3:
+            # a web copy has no blank lines: look at its lines (one paragraph each) one by one
+            for i in range(a, b):
+                t = main[i].stripped
+                if len(t) >= 250 and t.count(". ") >= 1 and not _frontish(t):
+                    return i
     return n
 
 

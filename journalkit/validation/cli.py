@@ -8,13 +8,12 @@ read at all, or bad usage (unknown rule set or schema, missing engine).
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..fileio import write_atomic
 from .core import DEFAULT_RULES, RULE_SETS, FileResult, parse_rules, validate_paths
 from .dtd import DEFAULT_SCHEMA, SchemaError, resolve_schema, schema_names
 from .findings import SEVERITIES, at_or_above
@@ -35,20 +34,7 @@ def parse_size(text: str) -> int:
     return int(m.group(1)) * {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[m.group(2).lower()]
 
 
-def _write(path: str, data: str) -> None:
-    """Atomic: a CI job must never pick up half a report."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+_write = write_atomic
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

@@ -12,7 +12,7 @@ import re
 
 from lxml import etree
 
-from ..model import Abstract, Article, AuthorNote, Date, Paragraph, Section
+from ..model import Abstract, Article, AuthorNote, Date, Figure, Paragraph, Section
 from ..schemas import Flavour
 from .jats_refs import build_ref
 
@@ -88,16 +88,40 @@ def _paragraph(parent: etree._Element, para: Paragraph) -> etree._Element:
     return p
 
 
-def _section(parent: etree._Element, sec: Section) -> None:
-    s = etree.SubElement(parent, "sec")
+def _figure(parent: etree._Element, fig: Figure) -> None:
+    """``<fig>`` or ``<table-wrap>`` with label and caption; the text holds no image or cells."""
+    el = _sub(parent, "fig" if fig.kind == "fig" else "table-wrap", id=fig.id)
+    if fig.label:
+        _sub(el, "label", fig.label)
+    if fig.caption:
+        cap = _sub(el, "caption")
+        _sub(cap, "p", fig.caption)
+
+
+def _blocks(parent: etree._Element, paragraphs: list[Paragraph], figures: list[Figure]) -> None:
+    """Paragraphs with the figures and tables put back between them where they stood."""
+    figs = sorted(figures, key=lambda f: f.position)
+    k = 0
+    for i, p in enumerate(paragraphs):
+        while k < len(figs) and figs[k].position <= i:
+            _figure(parent, figs[k])
+            k += 1
+        _paragraph(parent, p)
+    for f in figs[k:]:
+        _figure(parent, f)
+
+
+def _section(parent: etree._Element, sec: Section, tag: str = "sec") -> None:
+    s = etree.SubElement(parent, tag)
     if sec.sec_type:
         s.set("sec-type", sec.sec_type)
     if sec.label:
         _sub(s, "label", sec.label)
     if sec.title is not None:
         _sub(s, "title", sec.title)
-    for p in sec.paragraphs:
-        _paragraph(s, p)
+    elif tag == "app":
+        _sub(s, "title", "Appendix")
+    _blocks(s, sec.paragraphs, sec.figures)
     for child in sec.sections:
         _section(s, child)
 
@@ -263,20 +287,19 @@ def build_jats(article: Article, fl: Flavour) -> etree._Element:
         _abstract(am, article.abstract)
     if article.keywords:
         kg = _sub(am, "kwd-group", kwd_group_type="author")
-        for k in article.keywords:
-            _sub(kg, "kwd", k)
+        for kwd in article.keywords:
+            _sub(kg, "kwd", kwd)
 
     # body
     if article.body:
         body = _sub(root, "body")
         for sec in article.body:
             if sec.title is None and not sec.sections:
-                for p in sec.paragraphs:
-                    _paragraph(body, p)
+                _blocks(body, sec.paragraphs, sec.figures)
             else:
                 _section(body, sec)
         # paragraphs must come before sections: move any stray <p> up front
-        ps = [c for c in body if c.tag == "p"]
+        ps = [c for c in body if c.tag in ("p", "fig", "table-wrap")]
         secs = [c for c in body if c.tag == "sec"]
         if ps and secs and body.index(ps[-1]) > body.index(secs[0]):
             late = [p for p in ps if body.index(p) > body.index(secs[0])]
@@ -286,14 +309,20 @@ def build_jats(article: Article, fl: Flavour) -> etree._Element:
                 wrapper.append(p)
 
     # back
-    if article.references or article.notes or article.ack:
+    if article.references or article.notes or article.ack or article.appendices:
         back = _sub(root, "back")
         if article.ack:
             ack = _sub(back, "ack")
             if article.ack.title:
                 _sub(ack, "title", article.ack.title)
-            for p in article.ack.paragraphs:
-                _paragraph(ack, p)
+            _blocks(ack, article.ack.paragraphs, article.ack.figures)
+            for s in article.ack.sections:
+                _section(ack, s)
+        if article.appendices:
+            ag = _sub(back, "app-group")
+            for k, app in enumerate(article.appendices, start=1):
+                _section(ag, app, tag="app")
+                ag[-1].set("id", f"app{k}")
         if article.references:
             rl = _sub(back, "ref-list")
             _sub(rl, "title", "References")
