@@ -145,6 +145,7 @@ class Document:
         self.type_labels: dict[str, str] = {}
         self.profile: JournalProfile | None = None
         self._maps: list[_OffsetMap] = []
+        self._lines: tuple[str, list[Line]] | None = None
 
     # -- repairs ---------------------------------------------------------
     def apply_edits(self, edits: list[Edit], stage: str = "repair") -> None:
@@ -181,9 +182,13 @@ class Document:
         return offset
 
     def lines(self) -> list[Line]:
+        """The lines of ``self.text`` (computed once per text version; callers must not mutate)."""
+        if self._lines is not None and self._lines[0] is self.text:
+            return self._lines[1]
         out: list[Line] = []
         pos = 0
         for raw in self.text.split("\n"):
             out.append(Line(raw, pos, pos + len(raw)))
             pos += len(raw) + 1
+        self._lines = (self.text, out)
         return out

@@ -63,7 +63,10 @@ _ICON = re.compile("[\U0001f300-\U0001faff\U0001f000-\U0001f2ff\ue000-\uf8ff\u26
 _DOI_SPACE = re.compile(r"(\b10\.\d{4,9}/)([ \t]+)(?=[A-Za-z0-9(])")
 _DOI_TOKEN = re.compile(r"\b10\.\d{4,9}/[^\s\]>\"']+")
 _DOI_INNER_HYPHEN = re.compile(r"([A-Za-z]{2,})-([A-Za-z]{2,})")
-_EOL_HYPHEN = re.compile(r"([^\W\d_]{2,})-\n([ \t]*)([^\W\d_]{2,})")
+# anchored on the rare "-\n" first: a leading word pattern would be tried at every position of the text
+_EOL_HYPHEN = re.compile(r"(?<=[^\W\d_]{2})-\n[ \t]*(?=[^\W\d_]{2})")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_WORD_AFTER = re.compile(r"[^\W\d_]+")
 _PARA_START = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*([a-z]{1,2}) ([a-z]+)")
 
 
@@ -71,21 +74,50 @@ _HYPHENATED = re.compile(r"[^\W\d_]+-[^\W\d_]+")
 
 
 class _Vocabulary:
-    """Word counts and hyphenated compounds of a text, built once per text."""
+    """Word counts, hyphenated compounds and word pairs of a text, each built on first use."""
 
     def __init__(self, text: str) -> None:
-        folded = text.casefold()
-        self.folded = folded
-        self.counts: Counter[str] = Counter(_WORD.findall(folded))
-        self.compounds = set(_HYPHENATED.findall(folded))
+        self.folded = text.casefold()
+        self._counts: Counter[str] | None = None
+        self._compounds: Counter[str] | None = None
+        self._bigrams: Counter[tuple[str, str]] | None = None
+
+    @property
+    def counts(self) -> Counter[str]:
+        if self._counts is None:
+            self._counts = Counter(_WORD.findall(self.folded))
+        return self._counts
+
+    @property
+    def compounds(self) -> Counter[str]:
+        if self._compounds is None:
+            self._compounds = Counter(_HYPHENATED.findall(self.folded))
+        return self._compounds
+
+    @property
+    def bigrams(self) -> Counter[tuple[str, str]]:
+        """Adjacent word pairs (built on first use: only drop-cap evidence needs them)."""
+        if self._bigrams is None:
+            pairs: Counter[tuple[str, str]] = Counter()
+            prev: re.Match[str] | None = None
+            for m in _WORD.finditer(self.folded):
+                if prev is not None and m.start() == prev.end() + 1 and self.folded[prev.end()] == " ":
+                    pairs[(prev.group(0), m.group(0))] += 1
+                prev = m
+            self._bigrams = pairs
+        return self._bigrams
 
 
 def _vocab(doc: Document) -> _Vocabulary:
-    cached = doc.options.get("_vocab")
-    if cached is None or cached[0] is not doc.text:
-        cached = (doc.text, _Vocabulary(doc.text))
-        doc.options["_vocab"] = cached
-    return cached[1]
+    """The document's vocabulary, built once per repair run.
+
+    The evidence passes only ever join or re-case a few words, which does not
+    change what the document attests, so later passes reuse the first count.
+    """
+    vocab = doc.options.get("_vocab")
+    if vocab is None:
+        vocab = doc.options["_vocab"] = _Vocabulary(doc.text)
+    return vocab
 
 
 def _simple(pattern: re.Pattern[str], replacement: str | Callable[[re.Match[str]], str], kind: str,
@@ -149,15 +181,15 @@ def _doi_hyphens(doc: Document) -> list[Edit]:
     Joined only when the joined word occurs elsewhere in the document and the
     hyphenated form does not, so DOIs with real hyphens stay intact.
     """
-    counts = _vocab(doc).counts
+    vocab = _vocab(doc)
     edits = []
     for dm in _DOI_TOKEN.finditer(doc.text):
         token = dm.group(0)
         for hm in _DOI_INNER_HYPHEN.finditer(token):
+            counts, compounds = vocab.counts, vocab.compounds
             a, b = hm.group(1), hm.group(2)
             joined = (a + b).casefold()
-            if counts[joined] and not re.search(re.escape(f"{a}-{b}"), doc.text[: dm.start()] +
-                                                doc.text[dm.end():], re.I):
+            if counts[joined] and compounds[f"{a}-{b}".casefold()] <= 1:  # no other hyphenated use
                 pos = dm.start() + hm.start(2) - 1
                 edits.append(Edit(pos, pos + 1, "", "doi-hyphen",
                                   f"line-break hyphen inside a DOI removed ({a}-{b} -> {a}{b})"))
@@ -172,11 +204,16 @@ def _eol_hyphens(doc: Document) -> list[Edit]:
     """Join 'immuno-\\nregulation' when 'immunoregulation' is attested elsewhere."""
     vocab = _vocab(doc)
     edits = []
-    for m in _EOL_HYPHEN.finditer(doc.text):
-        a, b = m.group(1), m.group(3)
+    text = doc.text
+    for m in _EOL_HYPHEN.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        after = _WORD_AFTER.match(text, m.end())
+        if before is None or after is None:
+            continue
+        a, b = before.group(0), after.group(0)
         joined = (a + b).casefold()
         if vocab.counts[joined] and f"{a}-{b}".casefold() not in vocab.compounds:
-            edits.append(Edit(m.start() + len(a), m.start(3), "", "hyphenation",
+            edits.append(Edit(m.start(), m.end(), "", "hyphenation",
                               f"line-break hyphenation joined ({a}-/{b} -> {a}{b})"))
     return edits
 
@@ -196,15 +233,15 @@ def _drop_cap(doc: Document) -> list[Edit]:
     """
     edits: list[Edit] = []
     vocab = _vocab(doc)
-    counts, folded = vocab.counts, vocab.folded
     for m in _PARA_START.finditer(doc.text):
         frag, nxt = m.group(1), m.group(2)
+        counts = vocab.counts
         if counts[frag] > 1:  # the fragment is a word of this text ("a", "an"): not a lost capital
             continue
         scores = []
         for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
             cand = (letter + frag).casefold()
-            bigram = len(re.findall(rf"\b{re.escape(cand)} {re.escape(nxt.casefold())}\b", folded))
+            bigram = vocab.bigrams[(cand, nxt.casefold())]
             if bigram or (counts[cand] and any(w.casefold() == cand for w in _COMMON_INITIAL)):
                 scores.append((bigram, counts[cand], letter))
         scores.sort(reverse=True)
@@ -250,7 +287,11 @@ def repair(doc: Document, extra: list[Edit] | None = None) -> None:
     """Run plugin edits (``extra``), then the core repairs, on ``doc.text``."""
     if extra:
         doc.apply_edits(list(extra), stage="repair")
-    for _name, rule in REPAIRS:
-        edits = rule(doc)
-        if edits:
-            doc.apply_edits(edits, stage="repair")
+    doc.options.pop("_vocab", None)
+    try:
+        for _name, rule in REPAIRS:
+            edits = rule(doc)
+            if edits:
+                doc.apply_edits(edits, stage="repair")
+    finally:
+        doc.options.pop("_vocab", None)
