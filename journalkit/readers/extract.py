@@ -29,6 +29,7 @@ from .front import (
     _find_type_label,
     _Front,
     abstract_end,
+    detect_language,
 )
 from .reflist import _split_references
 from .segment import ABSTRACT_HEADING, Segments
@@ -59,11 +60,13 @@ def extract(doc: Document) -> Article:
                 fr.use(i)
     _extract_dates(doc, art, fr)
     _extract_license(doc, art, fr)
-    _extract_keywords(doc, art, fr)
+    body_text = " ".join(ln.stripped for ln in seg.body[:400])
+    art.language = detect_language(body_text or " ".join(ln.stripped for ln in seg.front))
+    _extract_keywords(doc, art, fr, seg.back + seg.references)
     _extract_abstract(doc, art, fr)
     _extract_self_uri(doc, art, fr)
     _split_references(doc, art, seg.references)
-    used_back = _extract_corresp(doc, art, seg.front, seg.back)
+    used_back = _extract_corresp(doc, art, seg.front, seg.back, seg.body)
     _extract_body(doc, art, seg.body)
     # leftover back-matter text goes to notes so nothing is lost
     rest = [ln for k, ln in enumerate(seg.back) if k not in used_back and ln.stripped]

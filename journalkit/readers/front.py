@@ -708,26 +708,127 @@ def _extract_license(doc: Document, art: Article, fr: _Front) -> None:
         return
 
 
-def _extract_keywords(doc: Document, art: Article, fr: _Front) -> None:
-    lines = fr.lines
-    for i, ln in enumerate(lines):
-        m = KEYWORDS.match(ln.text)
-        if not m or len(ln.stripped) > 600:
+_STOPWORDS = {
+    "en": {"the", "and", "of", "with", "was", "were", "is", "are", "that", "this", "from", "which"},
+    "pt": {"não", "uma", "os", "das", "dos", "com", "foi", "foram", "são", "que", "pela", "pelo", "em", "ao"},
+    "es": {"el", "los", "las", "del", "una", "con", "fue", "fueron", "son", "que", "por", "en", "al", "se"},
+}
+
+
+def detect_language(text: str) -> str:
+    """ISO code of the language ``text`` is mostly written in (en, pt or es), by common function words.
+
+    Why: SciELO articles are Portuguese, Spanish or English and print abstracts and keyword groups in
+    several languages; ``xml:lang`` and the choice of the main abstract and keywords follow the body's
+    language. English is the answer unless another language clearly dominates.
+    """
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    counts = {lang: sum(1 for w in words if w in sw) for lang, sw in _STOPWORDS.items()}
+    best = max(counts, key=lambda k: counts[k])
+    if best != "en" and counts[best] > 1.5 * counts["en"] and counts[best] >= 20:
+        return best
+    return "en"
+
+
+# a keyword-group label: the label alone on its line, or followed by ':' '.' or a dash, never a sentence
+# that merely starts with the word ("Keywords, words in a title ...")
+_KW_LABEL = re.compile(
+    r"^\s*(?:author\s+)?(key ?words?|index terms|palavras[- ]chave|descritores|descriptores|palabras[- ]clave|"
+    r"mots[- ]cl[ée]s|subject terms)\s*(?:[:.—–-]\s*(.*)|\s*$)",
+    re.I,
+)
+_KW_LANG = {"palavras": "pt", "descritores": "pt", "palabras": "es", "descriptores": "es", "mots": "fr"}
+_BULLET = re.compile(r"^\s*[*•·▪◦-]\s+(\S.*)$")
+
+
+def _kw_continues(text: str, nxt: str) -> bool:
+    """Whether ``nxt`` carries on an inline keyword list: a wrapped list ends mid-keyword or on a separator,
+    or the next line is itself a list; a heading-like line after a finished keyword is the next block."""
+    if text.endswith((",", ";", "·")) or re.search(r"\s(?:e|y|and|of|de|da|do|del|em|en|in|&)$", text):
+        return True
+    if ";" in text and ";" in nxt or "·" in text and "·" in nxt:
+        return True
+    return not is_heading_like(nxt) and not text.endswith(".")
+
+
+def keyword_groups(lines: list[Line]) -> list[tuple[int, int, str | None, list[str]]]:
+    """Every keyword group in ``lines``: (first line, end line, label language or None, keywords).
+
+    Why: a group is printed three ways — inline after the label ("Keywords: a; b"), wrapped over a few
+    lines, or one keyword per line (often bulleted) under a "Keywords" heading on web pages — and
+    SciELO articles print one group per language, so the caller picks the article-language group.
+    """
+    groups: list[tuple[int, int, str | None, list[str]]] = []
+    i = 0
+    while i < len(lines):
+        m = _KW_LABEL.match(lines[i].text)
+        if not m or len(lines[i].stripped) > 600:
+            i += 1
             continue
-        text = m.group(2).strip()
+        label = m.group(1).casefold()
+        lang = next((v for k, v in _KW_LANG.items() if label.startswith(k)), None)
+        if lang is None and label.startswith(("key", "index", "subject")):
+            lang = "en"
+        text = (m.group(2) or "").strip()
         j = i + 1
-        while j < len(lines) and lines[j].stripped and not is_heading_like(lines[j].stripped) and (
-                not text or text.endswith((",", ";")) or len(lines[j].stripped) < 100):
-            if _is_other_front_item(lines[j].stripped):
-                break
-            text += (" " if text else "") + lines[j].stripped
-            j += 1
-        sep = ";" if ";" in text else ("·" if "·" in text else ",")
-        kws = [k.strip().rstrip(".").strip() for k in text.split(sep)]
-        art.keywords = [k for k in kws if k]
-        fr.use(*range(i, j))
-        art.provenance["keywords"] = Span(start=doc.to_original(ln.start), end=doc.to_original(lines[j - 1].end))
+        items: list[str] = []
+        if text:
+            while j < len(lines) and lines[j].stripped and _kw_continues(text, lines[j].stripped) and (
+                    text.endswith((",", ";")) or len(lines[j].stripped) < 100) and not _is_other_front_item(
+                        lines[j].stripped) and not _KW_LABEL.match(lines[j].text):
+                text += " " + lines[j].stripped
+                j += 1
+            sep = ";" if ";" in text else ("·" if "·" in text else (". " if ". " in text and "," not in text
+                                                                    or text.count(". ") >= 2 else ","))
+            items = [k.strip().rstrip(".").strip() for k in text.split(sep.strip() if sep != ". " else ". ")]
+        else:
+            # one keyword per line under the heading (blank lines may separate the heading from the list)
+            while j < len(lines) and not lines[j].stripped and j - i <= 2:
+                j += 1
+            while j < len(lines):
+                s = lines[j].stripped
+                if not s:
+                    nxt = next((lines[k].stripped for k in range(j + 1, min(j + 3, len(lines))) if lines[k].stripped),
+                               "")
+                    if items and _BULLET.match(nxt):
+                        j += 1
+                        continue
+                    break
+                b = _BULLET.match(s)
+                if not b and (items and _BULLET.match(lines[j - 1].stripped if lines[j - 1].stripped else "- x")
+                              or len(s) > 120 or s.endswith(".") or _is_other_front_item(s)
+                              or _KW_LABEL.match(lines[j].text) or s.isupper() and len(s) > 3):
+                    break
+                items.append((b.group(1) if b else s).strip().rstrip(".;,").strip())
+                j += 1
+                if not b and len(items) > 12:
+                    break
+        items = [k for k in items if k and len(k) <= 150]
+        if items:
+            groups.append((i, j, lang, items))
+        i = max(j, i + 1)
+    return groups
+
+
+def _extract_keywords(doc: Document, art: Article, fr: _Front, others: list[Line] | None = None) -> None:
+    """Keywords in the article's language: the front-matter group, else one printed later (web pages
+    list 'Keywords' in an article-information block after the references)."""
+    lines = fr.lines
+    others = sorted(others or [], key=lambda ln: ln.start)
+    found = [(g, True) for g in keyword_groups(lines)] + [(g, False) for g in keyword_groups(others)]
+    if not found:
         return
+    same = [x for x in found if x[0][2] in (art.language, None)]
+    if len(found) > 1:
+        found = same or found
+    (i, j, _lang, items), in_front = found[0]
+    art.keywords = items
+    src = lines if in_front else others
+    if in_front:
+        fr.use(*range(i, j))
+    span = src[i:j]
+    art.provenance["keywords"] = Span(start=doc.to_original(min(ln.start for ln in span)),
+                                      end=doc.to_original(max(ln.end for ln in span)))
 
 
 # a structured-abstract section title: one of the usual names, or two joined ("Methods and Findings")
@@ -866,8 +967,17 @@ def _extract_self_uri(doc: Document, art: Article, fr: _Front) -> None:
             return
 
 
-def _extract_corresp(doc: Document, art: Article, front: list[Line], back: list[Line]) -> list[int]:
-    """Correspondence note(s): e-mail, phone, address; marks the corresponding author."""
+_NOTE_LINE = re.compile(r"^\s*(?:[*✉]|(?:corresponding author|address for correspondence|correspondence|"
+                        r"to whom correspondence|e-?mail)\b)", re.I)
+
+
+def _extract_corresp(doc: Document, art: Article, front: list[Line], back: list[Line],
+                     body: list[Line] | None = None) -> list[int]:
+    """Correspondence note(s): e-mail, phone, address; marks the corresponding author.
+
+    The note may also sit where segmentation put it into the body (a PDF prints '* E-mail: ...' at
+    the foot of the first page, between abstract and introduction), so body lines that read as a
+    note and carry an e-mail address count too."""
     used_back: list[int] = []
     block: list[Line] = []
     for k, ln in enumerate(back):
@@ -885,7 +995,8 @@ def _extract_corresp(doc: Document, art: Article, front: list[Line], back: list[
                 j += 1
             break
     candidates = block or [ln for ln in front if _EMAIL.search(ln.text) and re.search(
-        r"corresp|e-?mail|✉|^\s*\*", ln.text, re.I)]
+        r"corresp|e-?mail|✉|^\s*\*", ln.text, re.I)] or [
+        ln for ln in body or [] if _EMAIL.search(ln.text) and _NOTE_LINE.match(ln.text) and len(ln.stripped) < 400]
     if not candidates:
         # an e-mail anywhere in the front matter belongs to a corresponding author
         candidates = [ln for ln in front if _EMAIL.search(ln.text)]
@@ -918,6 +1029,35 @@ def _extract_corresp(doc: Document, art: Article, front: list[Line], back: list[
             c.corresponding = True
     if note.email and len(corr) == 1 and corr[0].email is None:
         corr[0].email = note.email
+    _assign_emails(art, text, note.email)
     return used_back
+
+
+def _assign_emails(art: Article, text: str, first: str | None) -> None:
+    """Give each further e-mail in a correspondence note to the author it names.
+
+    Why: a note often lists several corresponding authors ("E-mail: a@x.org (NCS), b@y.org (JPC)");
+    the note element holds one address, so the others go on their authors — found by the initials in
+    parentheses after the address or by the surname in its local part, never guessed.
+    """
+    for m in _EMAIL.finditer(text):
+        email = m.group(0)
+        if email == first or any(c.email == email for c in art.contributors):
+            continue
+        after = re.match(r"\s*\(([A-Z][A-Za-z.\- ]{0,8})\)", text[m.end():])
+        local = re.sub(r"[^a-z]", "", email.split("@")[0].casefold())
+        who = []
+        for c in art.contributors:
+            if not c.surname or c.email:
+                continue
+            inits = "".join(w[0] for w in re.split(r"[\s.\-]+", (c.given_names or "") + " " + c.surname) if w)
+            sur = re.sub(r"[^a-z]", "", c.surname.casefold())
+            if after and re.sub(r"[^A-Z]", "", after.group(1)) == inits.upper():
+                who.append(c)
+            elif not after and len(sur) >= 3 and sur in local:
+                who.append(c)
+        if len(who) == 1:
+            who[0].email = email
+            who[0].corresponding = True
 
 
