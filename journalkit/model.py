@@ -436,6 +436,9 @@ class Reference(_Sourced):
 class Article(_Sourced):
     article_type: str = "research-article"
     article_type_evidence: str | None = None
+    # The article-type heading as printed over the title ("Review Article");
+    # written as <subj-group subj-group-type="heading">, never made up.
+    subject_heading: str | None = None
     language: str = "en"
     journal: Journal = Field(default_factory=Journal)
     title: str | None = None

@@ -13,6 +13,7 @@ from lxml import etree
 
 from .dtd import choose_dtd, load_dtd_file, validate_tree_dtd
 from .findings import SOURCES, Finding
+from .hints import explain
 from .metadata import check_metadata
 from .safe import DEFAULT_MAX_BYTES, parse_untrusted
 
@@ -99,14 +100,14 @@ def validate_bytes(
     if "pmc" in chosen:
         from .pmc import check_pmc
 
-        findings += check_pmc(tree, file, style=pmc_style)
+        findings += check_pmc(tree, file, style=pmc_style, dtd=dtd)
     if "plugins" in chosen and plugin_manager is not None:
         from .plugins import plugin_rules
 
         for rule in plugin_rules(plugin_manager):
             findings += rule.check(tree, file, dtd)
     findings.sort(key=_order)
-    return findings
+    return explain(findings, tree.getroot())
 
 
 def read_input(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | None:

@@ -17,6 +17,7 @@ from lxml import etree
 
 from ..resources import schemas_dir
 from .findings import Finding, Severity, element_xpath
+from .ids import id_typed_tree
 
 _INSERTED = frozenset({"error", "warning"})
 _lock = threading.Lock()
@@ -62,13 +63,23 @@ def _find(root: etree._Element, steps: list[tuple[str, int]]) -> etree._Element 
 
 
 def check_pmc(
-    tree: etree._ElementTree | etree._Element, file: str | None = None, style: str = "article"
+    tree: etree._ElementTree | etree._Element,
+    file: str | None = None,
+    style: str = "article",
+    dtd: etree.DTD | None = None,
 ) -> list[Finding]:
-    """PMC style findings; ``style`` is the checker's: article, manuscript or book."""
+    """PMC style findings; ``style`` is the checker's: article, manuscript or book.
+
+    The stylesheets run on a re-parse that knows the ID attributes (``dtd``
+    types them; see :mod:`journalkit.validation.ids`): their ``xref-check``
+    looks targets up with ``id()``, which finds nothing in a tree parsed
+    without the DTD. Messages are still located in ``tree`` itself.
+    """
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     xslt = _stylesheet()
+    typed = id_typed_tree(root, dtd)
     with _lock:  # an XSLT object is not safe to share between threads
-        result = xslt(root.getroottree(), style=etree.XSLT.strparam(style))
+        result = xslt(typed, style=etree.XSLT.strparam(style))
     out: list[Finding] = []
     res_root = result.getroot()
     if res_root is None:

@@ -11,7 +11,9 @@ milliseconds per article.
 Saxon never sees the user's file: it gets the tree lxml already parsed
 safely, serialised without its DOCTYPE (Saxon would otherwise fetch the DTD
 over the network), with the DTD's default attribute values filled in the
-way the JATS4R rules expect. Saxon's own URI access is limited to
+way the JATS4R rules expect, and behind an internal subset of our own that
+types the ID/IDREF attributes (:mod:`journalkit.validation.ids`) so that
+``id()`` finds what links point at. Saxon's own URI access is limited to
 ``file:`` so a Schematron cannot reach the network either.
 
 Before transpiling, the ``<include>``\\ d pattern files are inlined and every
@@ -34,6 +36,7 @@ from lxml import etree
 
 from ..resources import schemas_dir
 from .findings import Finding, Severity, Source, element_xpath
+from .ids import with_id_subset
 
 SCH = "http://purl.oclc.org/dsdl/schematron"
 SVRL = "http://purl.oclc.org/dsdl/svrl"
@@ -234,10 +237,15 @@ class Schematron:
             xslt_node = builder.parse_xml(xml_text=xslt_text, encoding="UTF-8")
             self._exe = proc.new_xslt30_processor().compile_stylesheet(stylesheet_node=xslt_node)
 
-    def svrl(self, root: etree._Element) -> etree._Element:
-        """The SVRL report for a tree (already defaulted as wanted)."""
+    def svrl(self, root: etree._Element, dtd: etree.DTD | None = None) -> etree._Element:
+        """The SVRL report for a tree (already defaulted as wanted).
+
+        The text Saxon parses carries our ID/IDREF declarations
+        (:func:`~journalkit.validation.ids.with_id_subset`): rules that
+        follow links with ``id()`` would otherwise find nothing.
+        """
         self.compile()
-        text = etree.tostring(root, encoding="unicode")
+        text = with_id_subset(root, dtd)
         with _lock:
             node = _saxon().parse_xml(xml_text=text, encoding="UTF-8")
             out = self._exe.transform_to_string(xdm_node=node)
@@ -249,7 +257,7 @@ class Schematron:
         """Findings for one document; ``dtd`` supplies default attribute values."""
         root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
         try:
-            report = self.svrl(with_defaults(root, dtd))
+            report = self.svrl(with_defaults(root, dtd), dtd)
         except EngineUnavailable:
             raise
         except Exception as exc:  # a dynamic error in a rule must not stop a batch

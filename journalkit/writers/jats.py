@@ -14,6 +14,7 @@ from lxml import etree
 
 from ..model import Abstract, Article, AuthorNote, Date, Figure, Paragraph, Section
 from ..schemas import Flavour
+from .countries import country_code
 from .jats_refs import build_ref
 
 __all__ = ["build_jats", "serialize", "choose_tag_set", "TagSetError", "XLINK"]
@@ -197,8 +198,12 @@ def build_jats(article: Article, fl: Flavour) -> etree._Element:
     am = _sub(front, "article-meta")
     if article.doi:
         _sub(am, "article-id", article.doi, pub_id_type="doi")
-    if article.article_type_evidence is not None or article.article_type:
-        pass
+    if article.subject_heading:
+        # The heading the article prints over its title ("Editorial",
+        # "Review"), as printed; PMC requires <article-categories> and this
+        # is the only subject the text itself vouches for.
+        sg = _sub(_sub(am, "article-categories"), "subj-group", subj_group_type="heading")
+        _sub(sg, "subject", article.subject_heading)
     tg = _sub(am, "title-group")
     _sub(tg, "article-title", article.title or "")
     if article.subtitle:
@@ -239,7 +244,11 @@ def build_jats(article: Article, fl: Flavour) -> etree._Element:
         marks = []
         if aff.country and aff.text.rstrip(" .").endswith(aff.country):
             i = aff.text.rstrip(" .").rfind(aff.country)
-            marks.append((i, i + len(aff.country), etree.Element("country")))
+            country = etree.Element("country")
+            code = country_code(aff.country)
+            if code:
+                country.set("country", code)
+            marks.append((i, i + len(aff.country), country))
         _inline(ae, aff.text, marks)
     if notes:
         an = _sub(am, "author-notes")
@@ -278,11 +287,17 @@ def build_jats(article: Article, fl: Flavour) -> etree._Element:
         marks = []
         if lic.url and lic.url in lic.text:
             i = lic.text.index(lic.url)
-            ext = etree.Element("ext-link", {"ext-link-type": "uri", f"{{{XLINK}}}href": lic.url})
+            # The printed URL is its own link text, which says nothing to
+            # someone using a screen reader (JATS4R accessibility); the
+            # title says what it leads to, which the sentence around it does.
+            ext = etree.Element("ext-link", {"ext-link-type": "uri", f"{{{XLINK}}}href": lic.url,
+                                             f"{{{XLINK}}}title": "License terms"})
             marks.append((i, i + len(lic.url), ext))
         _inline(lp, lic.text, marks)
     if article.self_uri:
-        _sub(am, "self-uri", article.self_uri).set(f"{{{XLINK}}}href", article.self_uri)
+        su = _sub(am, "self-uri", article.self_uri)
+        su.set(f"{{{XLINK}}}href", article.self_uri)
+        su.set(f"{{{XLINK}}}title", "This article online")
     if article.abstract:
         _abstract(am, article.abstract)
     if article.keywords:
@@ -339,6 +354,45 @@ def build_jats(article: Article, fl: Flavour) -> etree._Element:
     return root
 
 
+def _untag_abbreviated_lpage(citation: etree._Element) -> None:
+    """Leave an abbreviated last page ("1081-7") as plain text.
+
+    The citation must stay verbatim, so ``<lpage>`` could only hold "7",
+    which reads as page 7: JATS4R (general-citations-errors-3) rejects an
+    lpage below the fpage, and expanding it to 1087 would put characters
+    in the citation the text does not print. ``<fpage>``, which citation
+    matching uses, stays tagged; the range is still there as text.
+    """
+    fpage, lpage = citation.find("fpage"), citation.find("lpage")
+    if fpage is None or lpage is None or len(lpage):
+        return
+    # Compared as the JATS4R rule compares them: digits only ("H3052"-"6").
+    first, last = re.sub(r"\D", "", fpage.text or ""), re.sub(r"\D", "", lpage.text or "")
+    if not (first and last) or int(last) >= int(first):
+        return
+    parent = lpage.getparent()
+    assert parent is not None
+    prev = lpage.getprevious()
+    text = (lpage.text or "") + (lpage.tail or "")
+    if prev is None:
+        parent.text = (parent.text or "") + text
+    else:
+        prev.tail = (prev.tail or "") + text
+    parent.remove(lpage)
+
+
+def _describe_uris(citation: etree._Element) -> None:
+    """Give a printed URL in a reference an ``xlink:title`` (JATS4R accessibility-errors-6).
+
+    The element's text is the URL as printed and must stay so; the title
+    only says what the link is, which its place in a reference tells.
+    """
+    for uri in citation.iter("uri", "ext-link"):
+        text = "".join(uri.itertext()).strip()
+        if uri.get(f"{{{XLINK}}}title") is None and re.match(r"(?:https?|s?ftp)://", text):
+            uri.set(f"{{{XLINK}}}title", "The cited work online")
+
+
 def _ref_with_alternatives(ref) -> etree._Element:  # type: ignore[no-untyped-def]
     el = build_ref(ref)
     styled = getattr(ref, "styled_jats", None)
@@ -348,6 +402,9 @@ def _ref_with_alternatives(ref) -> etree._Element:  # type: ignore[no-untyped-de
         el.replace(mc, alt)
         alt.append(mc)
         alt.append(etree.fromstring(styled))
+    for citation in el.iter("mixed-citation"):
+        _untag_abbreviated_lpage(citation)
+        _describe_uris(citation)
     return el
 
 

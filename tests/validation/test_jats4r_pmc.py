@@ -86,3 +86,62 @@ def test_pmc_style_checker_findings() -> None:
     located = [f for f in found if f.line is not None]
     assert located, "messages are mapped back to lines in the input"
     assert all(" " not in f.rule for f in found)
+
+
+# Two authors, two labelled affiliations, linked by <xref ref-type="aff">:
+# correct by every rule that follows the links with id().
+LINKED_AFFS = b"""<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange DTD v1.3 20210610//EN"
+  "JATS-archivearticle1-3.dtd">
+<article article-type="research-article" dtd-version="1.3" xml:lang="en">
+ <front><article-meta>
+  <title-group><article-title>Linked affiliations</article-title></title-group>
+  <contrib-group>
+   <contrib contrib-type="author"><name><surname>Ames</surname><given-names>Ann</given-names></name>
+    <xref ref-type="aff" rid="aff1">1</xref></contrib>
+   <contrib contrib-type="author"><name><surname>Boyd</surname><given-names>Ben</given-names></name>
+    <xref ref-type="aff" rid="aff2">2</xref></contrib>
+   <aff id="aff1"><label>1</label><institution>University of Oslo</institution>,
+    <country country="NO">Norway</country></aff>
+   <aff id="aff2"><label>2</label><institution>University of Bergen</institution>,
+    <country country="NO">Norway</country></aff>
+  </contrib-group>
+ </article-meta></front>
+ <body><p>Text citing <xref ref-type="aff" rid="aff1">1</xref>.</p></body>
+</article>
+"""
+
+
+def test_id_links_are_followed_by_jats4r(tmp_path: Path, jats4r_rules: object) -> None:
+    # The rules use id(@rid); without the DTD's ID types that is empty and the
+    # labelled aff read as unlabelled, the linked authors as unlinked.
+    path = tmp_path / "linked.xml"
+    path.write_bytes(LINKED_AFFS)
+    rules = {f.rule for f in validate_file(path, rules="jats4r")}
+    assert "jats4r:auths-aff-warnings-2" not in rules
+    assert "jats4r:auths-aff-errors-1" not in rules
+
+
+def test_id_links_are_followed_by_pmc(tmp_path: Path) -> None:
+    path = tmp_path / "linked.xml"
+    path.write_bytes(LINKED_AFFS)
+    assert not [f for f in validate_file(path, rules="pmc") if f.rule == "pmc:xref-check"]
+    # ...while a link to nothing is still reported.
+    path.write_bytes(LINKED_AFFS.replace(b'rid="aff2"', b'rid="aff9"'))
+    dangling = [f for f in validate_file(path, rules="pmc") if f.rule == "pmc:xref-check"]
+    assert len(dangling) == 1  # the checker marks the xref's parent, the second contrib
+    assert dangling[0].xpath == "/article/front/article-meta/contrib-group/contrib[2]"
+
+
+def test_id_subset_declares_only_attribute_types() -> None:
+    from journalkit.validation.dtd import load_dtd_file, schema_names
+    from journalkit.validation.ids import id_subset
+
+    root = etree.fromstring(b'<article><front><article-meta><aff id="a1"/></article-meta></front>'
+                            b'<body><p><xref rid="a1"/></p></body></article>')
+    subset = id_subset(root, load_dtd_file(str(schema_names()["jats-1.3-archiving"])))
+    assert "<!ATTLIST aff id ID #IMPLIED>" in subset
+    assert "<!ATTLIST xref rid IDREFS #IMPLIED>" in subset
+    assert "ENTITY" not in subset and "SYSTEM" not in subset  # nothing a parser could fetch
+    # Without a DTD, @id is still an ID (as in every JATS version).
+    assert "<!ATTLIST aff id ID #IMPLIED>" in id_subset(root, None)
