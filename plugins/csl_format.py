@@ -214,6 +214,9 @@ class _State(threading.local):
     fmt = False  # emit formatting markers (html, jats)
     date_var: str | None = None
     title_tag = "article-title"
+    # Set while rendering with markers when they may have changed a character
+    # (see _render): that item is then rendered again without them and compared.
+    unsure = False
 
 
 _state = _State()
@@ -357,6 +360,7 @@ def _case_with_marks(text: str, how: str) -> str:
     plain = strip_marks(text)
     cased = _case_plain(plain, how)
     if len(cased) != len(plain):  # a length-changing case map (ß -> SS): leave as is
+        _state.unsure = True  # the unmarked rendering is cased: this item's text differs
         return text
     out = list(cased)
     for i, ch in marks:
@@ -658,7 +662,26 @@ class Name(cm.Name):
             text = self.join(output, delimiter)
         if variable in ("author", "editor", "translator"):
             text = _wrap(text, "person-group", (("person-group-type", variable),))
+        self._check_plain(text, item, variable, context, kwargs)
         return text
+
+    def _check_plain(self, text: Any, item: Any, variable: str, context: Any, kwargs: dict[str, Any]) -> None:
+        """Flag the item unless our marked names read exactly as citeproc-py's own unmarked ones.
+
+        The body above re-implements citeproc-py's; this is the exactness
+        check for that part of the single marked rendering (see ``_render``),
+        at the cost of the names alone instead of the whole entry.
+        """
+        if _state.unsure:
+            return
+        fields, fmt = _state.fields, _state.fmt
+        _state.fields = _state.fmt = False
+        try:
+            plain = super().process(item, variable, context=context, **kwargs)
+        finally:
+            _state.fields, _state.fmt = fields, fmt
+        if strip_marks(str(text)) != str(plain):
+            _state.unsure = True
 
     def et_al(self) -> Any:
         return _wrap(super().et_al(), "etal")
@@ -689,7 +712,10 @@ class Layout(cm.Layout):
                 rest = [_render_one(c, item) for c in children[1:]]
                 body = cstr.join([r for r in rest if r is not None], self.get("delimiter", ""))
                 if head is not None and body:
-                    text = cstr.join([head, body], " ") if not str(head).endswith(" ") else head + body
+                    ends_space = str(head).endswith(" ")
+                    if ends_space != strip_marks(str(head)).endswith(" "):
+                        _state.unsure = True  # a marker hides the space: joined differently without markers
+                    text = cstr.join([head, body], " ") if not ends_space else head + body
                 else:
                     text = head if head is not None else body
                 text = self.format(self.wrap(text)) if text else None
@@ -726,6 +752,105 @@ for _n, _b in (("name-part", cm.Name_Part),):
 
 
 # --------------------------------------------------------------------------
+# memoised structural lookups
+# --------------------------------------------------------------------------
+
+
+class _Memo:
+    """Per-element memo of what citeproc-py looks up in the style tree on every call.
+
+    citeproc-py finds macros, the enclosing ``<layout>``/``<bibliography>``,
+    sibling ``<et-al>`` and locale terms with an lxml XPath query each time an
+    element renders (tens of thousands of queries per bibliography; most of
+    the formatting time). The answers depend only on the tree's shape and on
+    attributes nothing rewrites (names, forms), and a parsed style's tree is
+    never restructured after :class:`_Style` set it up, so each is computed
+    once per element. The memo lives in the element proxy's ``__dict__``,
+    which :class:`_Style` keeps alive; ``self.x`` cannot be used for it,
+    because citeproc-py turns unknown attributes into child look-ups.
+    """
+
+    def xpath_search(self, expression: str) -> Any:
+        memo = self.__dict__.setdefault("_jk_xpath", {})
+        try:
+            return memo[expression]
+        except KeyError:
+            # A tuple: every caller only indexes, unpacks or tests it, and none may change the shared answer.
+            found = tuple(self.xpath(expression, namespaces=self.nsmap))  # type: ignore[attr-defined]
+            memo[expression] = found
+            return found
+
+    def get_root(self) -> Any:
+        d = self.__dict__
+        root = d.get("_jk_root")
+        if root is None:
+            root = d["_jk_root"] = self.getroottree().getroot()  # type: ignore[attr-defined]
+        return root
+
+    def get_macro(self, name: str) -> Any:
+        root = self.get_root()
+        macros = root.__dict__.get("_jk_macros")
+        if macros is None:
+            macros = root.__dict__["_jk_macros"] = {}
+        try:
+            return macros[name]
+        except KeyError:
+            macro = macros[name] = super().get_macro(name)  # type: ignore[misc]
+            return macro
+
+
+class _MemoCalls:
+    """``calls_variable`` once per element: it walks whole macros and depends on the tree alone."""
+
+    def calls_variable(self) -> bool:
+        d = self.__dict__
+        try:
+            return bool(d["_jk_calls"])
+        except KeyError:
+            found = d["_jk_calls"] = super().calls_variable()  # type: ignore[misc]
+            return bool(found)
+
+
+class _MemoTerms:
+    """A locale's terms by (name, form, padding): looked up for every label, date and "et al."."""
+
+    def get_term(self, name: str, form: str | None = None, zero_padded: bool = False) -> Any:
+        memo = self.__dict__.setdefault("_jk_terms", {})
+        key = (name, form, zero_padded)
+        try:
+            term = memo[key]
+        except KeyError:
+            try:
+                term = super().get_term(name, form, zero_padded=zero_padded)  # type: ignore[misc]
+            except IndexError:
+                term = None
+            memo[key] = term
+        if term is None:
+            raise IndexError(name)
+        return term
+
+
+def _memo_class(base: type) -> type:
+    mixins: tuple[type, ...] = (_Memo,)
+    if hasattr(base, "calls_variable"):
+        mixins += (_MemoCalls,)
+    if issubclass(base, cm.Locale):
+        mixins += (_MemoTerms,)
+    return type(base.__name__, (*mixins, base), {"__module__": __name__})
+
+
+def _element_classes() -> dict[str | None, type]:
+    """The tag -> class table for parsing styles and locales: citeproc-py's, ours over it, all memoised."""
+    table: dict[str | None, type] = {None: cm.CitationStylesElement}
+    table.update({c.__name__.replace("_", "-").lower(): c for c in cm.CitationStylesElement.__subclasses__()})
+    table.update(_CLASSES)
+    return {tag: _memo_class(cls) for tag, cls in table.items()}
+
+
+_ELEMENT_CLASSES = _element_classes()
+
+
+# --------------------------------------------------------------------------
 # loading and caching styles
 # --------------------------------------------------------------------------
 
@@ -734,9 +859,7 @@ class _Style(citeproc.CitationStylesStyle):
     def __init__(self, path: Path, locale: str) -> None:
         lookup = etree.ElementNamespaceClassLookup()
         ns = lookup.get_namespace(CSL_NS)
-        ns[None] = cm.CitationStylesElement
-        ns.update({c.__name__.replace("_", "-").lower(): c for c in cm.CitationStylesElement.__subclasses__()})
-        ns.update(_CLASSES)
+        ns.update(_ELEMENT_CLASSES)
         self.parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
         self.parser.set_element_class_lookup(lookup)
         self.xml = etree.parse(str(path), self.parser)
@@ -899,7 +1022,47 @@ class _Formatter:
     SmallCaps = staticmethod(lambda t: _wrap(t, "sc"))
 
 
+class _Item(CitationItem):
+    """A cited item whose reference is found once, not on every element that tests it.
+
+    citeproc-py's ``CitationItem.reference`` walks bibliography -> source ->
+    key through three dict look-ups that raise and catch on the way; each
+    ``<if type=...>``, ``<text variable=...>`` and name asks for it. The
+    source is fixed for the life of a bibliography (year suffixes are set on
+    the reference object itself), so the object can be kept.
+    """
+
+    @functools.cached_property
+    def reference(self) -> Any:  # type: ignore[override]
+        return self.bibliography.source[self.key]
+
+
+# Where markers can stop what the unmarked rendering does to spaces: a space
+# closed into a field or format ("2001 " + close, which an rstrip of
+# citeproc-py's dates or _finish's strip no longer reaches), markers between
+# two spaces (_finish collapses "  "), markers opening the entry before a
+# space (its strip). Marked pieces are always balanced and never empty, so a
+# space just before an opening marker is harmless and not looked for.
+_SPACE_AT_MARK = re.compile("\\s\ue001|\\s[\ue000\ue001\ue100-\ue1ff]+\\s|^[\ue000\ue001\ue100-\ue1ff]+\\s")
+
+
 def _render(style: _Style, items: list[dict[str, Any]], fields: bool, fmt: bool) -> list[str]:
+    return [m for m, _ in _render_checked(style, items, fields, fmt, check=False)]
+
+
+def _render_checked(
+    style: _Style, items: list[dict[str, Any]], fields: bool, fmt: bool, check: bool
+) -> list[tuple[str, str | None]]:
+    """Each item rendered (marked as ``fields``/``fmt`` ask), with its unmarked text where it had to be rendered.
+
+    With ``check``, one marked rendering stands in for two: an item's
+    unmarked text is its marked text with the markers stripped, unless
+    something during its rendering could have made the two differ (a
+    length-changing case map, names that read differently from
+    citeproc-py's own, whitespace against a marker). Only such an item is
+    rendered a second time, unmarked, and that text is returned beside it
+    for an exact comparison; otherwise the second element is ``None``.
+    """
     prepared = [_prepare(it) for it in items]
     keys = [str(it["id"]).lower() for it in prepared]
     if len(set(keys)) != len(keys):
@@ -907,7 +1070,7 @@ def _render(style: _Style, items: list[dict[str, Any]], fields: bool, fmt: bool)
     source = CiteProcJSON(prepared)
     bib = CitationStylesBibliography(style, source, _Formatter)
     for k in keys:
-        bib.register(Citation([CitationItem(k)]))
+        bib.register(Citation([_Item(k)]))
     _state.fields, _state.fmt = False, False
     bib.sort()
     _disambiguate(style, bib, source)
@@ -918,17 +1081,25 @@ def _render(style: _Style, items: list[dict[str, Any]], fields: bool, fmt: bool)
         for t in ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote")
     }
     types = {str(it["id"]).lower(): (it.get("type", ""), bool(it.get("container-title"))) for it in prepared}
-    by_key: dict[str, str] = {}
+    by_key: dict[str, tuple[str, str | None]] = {}
     layout = style.root.bibliography.layout
     try:
         for ci in bib.items:
             ctype, has_cont = types[ci.key]
             _state.title_tag = _title_tag(ctype, has_cont)
+            _state.unsure = False
             (text,) = layout.render_bibliography([ci])
-            by_key[ci.key] = _finish(str(text) if text is not None else "", piq, terms)
+            raw = str(text) if text is not None else ""
+            plain: str | None = None
+            if check and (_state.unsure or _SPACE_AT_MARK.search(raw)):
+                _state.fields, _state.fmt = False, False
+                (ptext,) = layout.render_bibliography([ci])
+                _state.fields, _state.fmt = fields, fmt
+                plain = _finish(str(ptext) if ptext is not None else "", piq, terms)
+            by_key[ci.key] = (_finish(raw, piq, terms), plain)
     finally:
-        _state.fields, _state.fmt = False, False
-    return [by_key.get(k, "") for k in keys]
+        _state.fields, _state.fmt, _state.unsure = False, False, False
+    return [by_key.get(k, ("", None)) for k in keys]
 
 
 def _to_html(marked: str) -> str:
@@ -1087,12 +1258,10 @@ def format_csl(items: list[dict[str, Any]], style: str, locale: str | None = Non
         return _render(st, items, fields=False, fmt=False)
     if output == "html":
         return [_to_html(t) for t in _render(st, items, fields=False, fmt=True)]
-    plain = _render(st, items, fields=False, fmt=False)
-    marked = _render(st, items, fields=True, fmt=True)
     out = []
-    for it, p, m in zip(items, plain, marked):
+    for it, (m, p) in zip(items, _render_checked(st, items, fields=True, fmt=True, check=True)):
         ctype = _JATS_TYPES.get(str(it.get("type", "")))
-        if strip_marks(m) == p:
+        if p is None or strip_marks(m) == p:
             out.append(_to_jats(m, ctype))
             continue
         # The markers changed a character (a seam rule saw them): untagged,

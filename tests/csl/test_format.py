@@ -233,3 +233,40 @@ def test_format_references_from_fixture_refs(batches: list[list[dict]], pm) -> N
     via_model = pm.hook.journalkit_format_references(references=refs, style="nature", locale="en-US", output="text")
     direct = cf.format_csl(batches[0], "nature")
     assert via_model == direct
+
+
+def test_jats_single_pass_equals_text_everywhere(batches: list[list[dict]]) -> None:
+    # JATS is rendered once, with markers; its text must still be the text rendering, for every fixture item.
+    for style in STYLES:
+        for batch in batches:
+            for p, el in zip(cf.format_csl(batch, style), cf.format_csl(batch, style, output="jats")):
+                text = "".join(el.itertext())
+                assert p.endswith(text) and re.fullmatch(r"\[?\(?\d*[.)\]]?\s*", p[: len(p) - len(text)]), (p, text)
+
+
+def test_jats_recheck_when_markers_change_text(tmp_path: Path) -> None:
+    # A length-changing case map ("ß" -> "SS") cannot be applied around markers: the item is
+    # rendered again unmarked and, its text differing, emitted untagged with the plain text.
+    style = tmp_path / "upper.csl"
+    style.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+        "<info><title>Upper</title><id>upper</id><updated>2024-01-01T00:00:00+00:00</updated></info>"
+        '<citation><layout><text variable="title"/></layout></citation>'
+        '<bibliography><layout><names variable="author" suffix=". "/>'
+        '<text variable="title" text-case="uppercase"/></layout></bibliography></style>',
+        encoding="utf-8",
+    )
+    item = {"id": "a", "type": "book", "title": "Die Straße", "author": [{"family": "Li", "given": "X."}]}
+    (plain,) = cf.format_csl([item], str(style))
+    (el,) = cf.format_csl([item], str(style), output="jats")
+    assert plain.endswith("DIE STRASSE") and "".join(el.itertext()) == plain
+    assert el.find(".//surname") is None  # untagged, never wrongly tagged
+
+
+def test_jats_recheck_changes_nothing_when_forced(monkeypatch: pytest.MonkeyPatch, batches: list[list[dict]]) -> None:
+    # Every item re-rendered unmarked and compared gives what the single pass gives.
+    single = [etree.tostring(e) for b in batches[:6] for e in cf.format_csl(b, "apa", output="jats")]
+    monkeypatch.setattr(cf, "_SPACE_AT_MARK", re.compile(""))
+    forced = [etree.tostring(e) for b in batches[:6] for e in cf.format_csl(b, "apa", output="jats")]
+    assert single == forced
