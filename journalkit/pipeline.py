@@ -1,4 +1,4 @@
-"""The conversion pipeline: decode -> repair -> segment -> extract -> write -> validate.
+"""The conversion pipeline: decode -> repair -> segment -> extract -> parse refs -> link -> write -> validate.
 
 Stages only hand data forward (text -> :class:`Document` -> :class:`Article`
 -> XML); plugins see them through the hooks in :mod:`journalkit.hookspecs`.
@@ -19,6 +19,7 @@ from lxml import etree
 from .document import Document, Edit, JournalProfile
 from .model import Article, Reference
 from .pluginmanager import get_plugin_manager
+from .readers.body import link_author_year
 from .readers.extract import extract
 from .readers.repair import repair
 from .readers.segment import segment
@@ -127,6 +128,8 @@ def convert(text: str, *, journal: str | None = None, plugins: Any = None, disab
         article.article_type_evidence = decision.evidence
         doc.report.add("extract", "article-type", f"article type {decision.article_type}: {decision.evidence}",
                        replacement=decision.article_type)
+    if doc.type_label and not article.subject_heading:
+        article.subject_heading = doc.type_label  # the label as printed, whatever type it maps to
     hook.journalkit_shape_article(doc=doc, article=article)
 
     if article.references:
@@ -134,6 +137,8 @@ def convert(text: str, *, journal: str | None = None, plugins: Any = None, disab
         if parsed is not None:
             _check_parsed(article.references, parsed)
             article.references = parsed
+        # author-year citations are matched on the parsed first author and year, so only now
+        link_author_year(doc, article)
     if ref_style == "house":
         if not (doc.profile and doc.profile.reference_style):
             raise ConversionError(f"{name}: --ref-style house needs a journal profile that names a house style")

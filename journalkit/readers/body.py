@@ -13,12 +13,22 @@ In-text citations are linked to the reference list: numeric ("[1, 2]",
 article cites no other way) and author-year ("(Smith et al., 2016a; Jones
 2010)", "Smith and Jones (2010)"). A citation that matches no reference
 stays text and is reported.
+
+The two kinds are linked at different stages. Numeric citations only need
+the list numbers, which the reference splitter already knows, so they are
+linked during extraction (:func:`_extract_body`). Author-year citations need
+each reference's first-author surname and year, which only the reference
+parser reads reliably; :func:`link_author_year` runs from the pipeline after
+the ``journalkit_parse_references`` hook, so the data flows one way
+(extract -> parse -> link) and the linker never re-reads raw strings the
+parser has already understood.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -38,7 +48,7 @@ from .segment import (
     is_heading_like,
 )
 
-__all__ = ["Block", "body_blocks", "find_citations", "CitationIndex"]
+__all__ = ["Block", "body_blocks", "find_citations", "CitationIndex", "link_author_year"]
 
 # ------------------------------------------------------------------ blocks
 
@@ -179,10 +189,40 @@ def _fold(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
 
 
-class CitationIndex:
-    """What an in-text citation can point at: list numbers and (surname, year) keys."""
+def _first_author_year(ref: Reference) -> tuple[str | None, str | None]:
+    """The (surname, year) a citation of ``ref`` names, from the parsed fields.
 
-    def __init__(self, refs: list[Reference]) -> None:
+    The parser's first author (its surname, or the group name of a
+    collaboration: "(WHO 2010)") and year are what an author-year citation
+    quotes. A reference the parser left without them (no parser plugin, or
+    an odd string) falls back to the light reading of the raw string, so
+    linking still works with ``-p no:refs-crf``.
+    """
+    surname = year = None
+    if ref.authors:
+        first = ref.authors[0]
+        surname = first.surname or first.collab
+    if ref.year:
+        year = ref.year
+    if surname is None or year is None:
+        raw_surname, raw_year = ref_surname_year(ref.raw)
+        surname = surname or raw_surname
+        year = year or raw_year
+    return surname, year
+
+
+class CitationIndex:
+    """What an in-text citation can point at: list numbers and (surname, year) keys.
+
+    Surname keys are case- and accent-folded; a surname with particles
+    ("van der Berg") is also filed under its last word, since text cites
+    both "van der Berg 2010" and "Berg 2010". A key that names two
+    references links neither (the citation is reported instead).
+    ``author_year=False`` builds the numeric part only (extraction, before
+    the references are parsed).
+    """
+
+    def __init__(self, refs: list[Reference], author_year: bool = True) -> None:
         self.labels = {r.label: r.id for r in refs if r.label}
         if refs and not self.labels:
             # web pages often drop the list numbers; numeric citations then count in list order
@@ -192,11 +232,23 @@ class CitationIndex:
             self.inferred = False
         self.count = len(refs)
         self.author_year: dict[tuple[str, str], list[str]] = {}
-        for r in refs:
-            surname, year = ref_surname_year(r.raw)
-            if surname and year:
-                self.author_year.setdefault((_fold(surname), year), []).append(r.id)
-                self.author_year.setdefault((_fold(surname), year[:4] + "*"), []).append(r.id)
+        for r in refs if author_year else ():
+            surname, year = _first_author_year(r)
+            if not (surname and year):
+                continue
+            m = re.search(r"(?:1[5-9]|20)\d{2}[a-z]?", year)
+            if not m:
+                continue
+            year = m.group(0)
+            names = {_fold(surname)}
+            last = surname.split()[-1] if surname.split() else ""
+            if last:
+                names.add(_fold(last))
+            for name in names:
+                for key in ((name, year), (name, year[:4] + "*")):
+                    ids = self.author_year.setdefault(key, [])
+                    if r.id not in ids:
+                        ids.append(r.id)
 
     def by_author_year(self, surname: str, year: str) -> str | None:
         key = _fold(surname.split()[-1]) if surname else ""
@@ -205,8 +257,6 @@ class CitationIndex:
             if ids and len(ids) == 1:
                 return ids[0]
             base = self.author_year.get((name, year[:4] + "*"))
-            if base and len(base) == 1 and (len(year) == 4 or year[:4] in self.author_year.get((name, year[:4]), [])):
-                return base[0]
             if base and len(base) == 1:
                 return base[0]
         return None
@@ -229,19 +279,22 @@ def _expand(numbers: str) -> list[int] | None:
 
 
 def find_citations(text: str, labels: dict[str, str] | CitationIndex,
-                   styles: frozenset[str] = frozenset({"bracket"})) -> tuple[list[Citation], list[str]]:
+                   styles: frozenset[str] = frozenset({"bracket"}),
+                   existing: Sequence[Citation] = ()) -> tuple[list[Citation], list[str]]:
     """In-text citations of ``text`` -> Citation spans, and the citations that match no reference.
 
     ``styles`` are the citation forms the article uses ("bracket",
     "paren", "super", "author-year"); a range links every reference in it.
     A citation naming a number or author/year with no reference stays text
-    and is returned as a problem.
+    and is returned as a problem. ``existing`` citations (linked at an
+    earlier stage) keep their characters: nothing new overlaps them, and
+    they are not part of the result.
     """
     index = labels if isinstance(labels, CitationIndex) else None
     label_map: dict[str, str] = labels.labels if isinstance(labels, CitationIndex) else labels
     cites: list[Citation] = []
     problems: list[str] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = [(c.start, c.end) for c in existing]
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
@@ -260,7 +313,8 @@ def find_citations(text: str, labels: dict[str, str] | CitationIndex,
 
     if "bracket" in styles:
         for m in _NUM_CITE.finditer(text):
-            add_numeric(m, 1, m.group(2))
+            if free(*m.span()):
+                add_numeric(m, 1, m.group(2))
     if "paren" in styles:
         for m in _PAREN_NUM_CITE.finditer(text):
             if free(*m.span()):
@@ -303,7 +357,11 @@ def _author_year(text: str, authors: str, years: str, span: tuple[int, int], ind
 
 
 def citation_styles(texts: list[str], index: CitationIndex) -> frozenset[str]:
-    """Which citation forms this article uses, so that "(2)" or "cells2" is read as one only where it is."""
+    """Which numeric citation forms this article uses, so that "(2)" or "cells2" is read as one only where it is.
+
+    Author-year citations are not decided here: they are linked after
+    reference parsing (:func:`link_author_year`).
+    """
     styles = {"bracket"}
     joined = "\n".join(texts)
     if index.labels:
@@ -316,16 +374,49 @@ def citation_styles(texts: list[str], index: CitationIndex) -> frozenset[str]:
                           if (nums := _expand(m.group(1))) and all(str(n) in index.labels for n in nums)]
                 if len(supers) >= 5:
                     styles.add("super")
-    if index.author_year:
-        styles.add("author-year")
     return frozenset(styles)
+
+
+def _paragraphs(sections: Sequence[Section | None]) -> Iterator[Paragraph]:
+    for sec in sections:
+        if sec is None:
+            continue
+        yield from sec.paragraphs
+        yield from _paragraphs(sec.sections)
+
+
+def link_author_year(doc: Document, art: Article) -> int:
+    """Link author-year citations in body, acknowledgements and appendices; return how many were linked.
+
+    Runs after the reference parser (see the module doc): the keys are the
+    parsed first-author surname and year of each reference. Citations
+    already linked (numeric ones, from extraction) keep their place; a
+    citation naming no reference, or two, stays text with a warning.
+    """
+    if not art.references:
+        return 0
+    index = CitationIndex(art.references)
+    if not index.author_year:
+        return 0
+    styles = frozenset({"author-year"})
+    linked = 0
+    for para in _paragraphs([*art.body, art.ack, *art.appendices]):
+        cites, problems = find_citations(para.text, index, styles, existing=para.citations)
+        span = para.provenance.get("text")
+        for p in problems:
+            doc.report.warn("extract", "unlinked-citation", f"in-text citation {p} matches no reference; kept as text",
+                            offset=span.start if span is not None else None)
+        if cites:
+            para.citations = sorted([*para.citations, *cites], key=lambda c: c.start)
+            linked += len(cites)
+    return linked
 
 
 # ------------------------------------------------------------------ body
 
 
 def _extract_body(doc: Document, art: Article, body: list[Line]) -> None:
-    index = CitationIndex(art.references)
+    index = CitationIndex(art.references, author_year=False)  # author-year: link_author_year, after parsing
     blocks = body_blocks(body)
     styles = citation_styles([b.text for b in blocks if b.kind == "para"], index)
     root = Section()

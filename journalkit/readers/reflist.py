@@ -11,7 +11,11 @@ Numbered lists ("[1]", "1.", "1)", "1 Smith", "- [1]") are split at their
 labels, choosing one occurrence of each number 1..N so that stray numbers
 at a line start inside an entry do not start a new one. Unnumbered lists
 (author-year) are split where a line that opens like an author list
-follows a line that closes a reference.
+follows a line that closes a reference; on a web page (one entry a line,
+lines far longer than any printed column) every line after a closed entry
+opens the next, whoever the author (an organisation, a "van den" name), and
+a bullet always opens one. Article-page blocks that only follow the list
+("Author information", "Cite this article") end it.
 """
 
 from __future__ import annotations
@@ -26,20 +30,28 @@ from ..model import (
     Span,
 )
 
-__all__ = ["RefItem", "label_number", "label_style", "reference_items", "ref_surname_year"]
+__all__ = ["LONE_NUMBER", "RefItem", "label_number", "label_style", "reference_items", "ref_surname_year",
+           "opens_entry"]
 
 # ------------------------------------------------------------------ patterns
 
-#: label styles, each with the number in group 1 and the text after it
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}[a-z]?(?!\d)")
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"
+_PARTICLE = r"(?:van|von|de|der|den|da|das|do|dos|del|della|di|du|la|le|ten|ter|mac|st\.?)"
+#: label styles, each with the number in group 1 and the text after it. A bare number ("12 Smith J")
+#: must be followed by a name (a particle may lead it: "1 de Chastellier C") or stand alone on its
+#: line: two-column PDFs print the number in its own column, so pdftotext gives "17", a blank line,
+#: then the entry. Some sources keep the number inside the reference string as well ("2 2 Buzon O"):
+#: the first is the label, the second part of the entry.
 _LABEL_STYLES: dict[str, re.Pattern[str]] = {
     "bracket": re.compile(r"^\s*(?:[-•*]\s*)?\[(\d{1,4})\](?:\s+|$)"),
     "dot": re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})\.(?!\d)(?:\s+|$)"),
     "paren": re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})\)(?:\s+|$)"),
-    "bare": re.compile(r"^\s*(\d{1,4})\s+(?=[A-ZÀ-ÖØ-Þ][\w'’-]*[\s,.]|\d{1,4}\.\s)"),
+    "bare": re.compile(rf"^\s*(\d{{1,4}})(?:\s+(?=(?:\1\s+)?(?:{_PARTICLE}[\s-]+)*[A-ZÀ-ÖØ-Þ][\w'’-]*[\s,.(]"
+                       r"|\d{1,4}\.\s)|\s*$)"),
 }
-_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}[a-z]?(?!\d)")
-_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"
-_PARTICLE = r"(?:van|von|de|der|den|da|das|do|dos|del|della|di|du|la|le|ten|ter|mac|st\.?)"
+#: a line that is only a number: a page number, or a bare list label standing alone
+LONE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 #: the opening of an author list: "Smith JA,", "Smith, J.", "van der Berg A", "vanEngelsdorp, D.", "KELLNER AWA."
 _AUTHOR_START = re.compile(
     rf"^(?:{_PARTICLE}\s+)*(?:[a-z]{{1,4}}[A-Z][\w'’-]+|{_NAME})(?:[\s-]+(?:{_PARTICLE}|{_NAME}))*,?\s+"
@@ -53,9 +65,10 @@ _LINK_LINE = re.compile(
 )
 #: link text a web page prints after a reference ("... doi: 10.1126/x Article CAS PubMed")
 _TRAILING_LINKS = re.compile(
-    r"(?<=[.\d)\]\w])(?:\s+\[?(?:Article|CAS|PubMed(?: Central)?|PMC free article|Google Scholar|CrossRef|Crossref|"
-    r"Web of Science|Scopus|View Article|MathSciNet|ADS|Free article|Full Text|PubMed/NCBI|Link)\]?)+\s*$"
-)
+    r"(?<=[.\d)\]\w])(?:\s+(?:\|\s*)?\[?(?:Article|CAS|PubMed(?: Central)?|PMC free article|Google Scholar|CrossRef|"
+    r"Crossref|Web of Science|Scopus|View Article|MathSciNet|ADS|Free article|Full Text|PubMed/NCBI|Link)\]?)+"
+    r"(?:\s*\|)?\s*$"
+)  # link labels may be separated by "|": "CrossRef Full Text | Google Scholar"
 _DOI_URL_LINE = re.compile(r"^\s*(?:\[?(?:doi|DOI)\s*:?\s*10\.|https?://|www\.|10\.\d{4,9}/|pmid:?\s*\d|PMID)")
 _DOI_URL_END = re.compile(r"(?:\b10\.\d{4,9}/\S+|https?://\S+)\s*$")
 _END = re.compile(r"(?:[.\])>]|\b\d+[a-z]?|\b10\.\d{4,9}/\S+|https?://\S+)[\"”']?\s*$")
@@ -69,9 +82,43 @@ _NOT_REF_START = re.compile(
 )
 
 
-#: web-page footers that follow the list ("Articles from X are provided here courtesy of Y", "Journal · ISSN ...")
-_PAGE_FOOTER = re.compile(r"\bprovided here courtesy of\b|·\s*ISSN\s+\d{4}-\d{3}[\dX]\b|^\s*©\s*\d{4}|^\s*copyright\b",
-                          re.I)
+#: web-page footers that follow the list ("Articles from X are provided here courtesy of Y", "Journal · ISSN ...",
+#: the article-page blocks "Author information", "Rights and permissions", a licence sentence)
+_PAGE_FOOTER = re.compile(
+    r"\bprovided here courtesy of\b|·\s*ISSN\s+\d{4}-\d{3}[\dX]\b|^\s*©\s*\d{4}|^\s*copyright\b"
+    r"|^\s*(?:author information|authors and affiliations|rights and permissions|about this article|"
+    r"additional information|cite this article|article metrics)\s*$"
+    r"|^\s*this is an open[- ]access article\b",
+    re.I)
+
+
+#: a bullet that opens a list item ("* Smith J", "• Smith J")
+_BULLET = re.compile(r"^[*•▪◦‣]\s+")
+#: an author-date entry by an organisation: "President's Council on Bioethics. (2003). ..."
+_ORG_YEAR_START = re.compile(r"^[A-ZÀ-ÖØ-Þ][^()]{1,80}?\.\s+\((?:1[5-9]|20)\d{2}[a-z]?\)[.,]")
+#: a name led by a lower-case particle ("van den Bussche H", "von Zglinicki T"): a start, not a continuation
+_PARTICLE_NAME = re.compile(rf"^(?:{_PARTICLE}[\s-]+)+[A-ZÀ-ÖØ-Þ][\w'’-]+")
+
+
+def _continuation_line(text: str) -> bool:
+    """A line that goes on with the entry above: a DOI/URL line, or one opening in lower case (not a particle name)."""
+    if _DOI_URL_LINE.match(text):
+        return True
+    return text[:1].islower() and not (_PARTICLE_NAME.match(text) and _AUTHOR_START.match(text))
+
+
+def opens_entry(text: str) -> bool:
+    """Does ``text`` open like a reference (an author list, or a year early on)?"""
+    s = text.strip()
+    return bool(_AUTHOR_START.match(s) or _YEAR.search(s[:150]))
+
+
+#: blocks of an article web page that only come after the reference list: once one is seen the list is over
+#: (the "Cite this article" block that follows holds the article's own reference, not an entry)
+_LIST_END = re.compile(
+    r"\bprovided here courtesy of\b|^\s*(?:author information|authors and affiliations|rights and permissions|"
+    r"about this article|cite this article|article metrics)\s*$",
+    re.I)
 
 
 def _not_reference(text: str) -> bool:
@@ -136,10 +183,16 @@ def _choose_style(lines: list[Line]) -> tuple[str | None, int]:
         if covered > best[2] or (covered == best[2] and style == "bracket"):
             best = (style, top, covered)
     chosen, top, covered = best
-    # a couple of stray "1." lines do not make a numbered list
-    if chosen is None or covered < 2 and nonblank > 3:
+    if chosen is None:
         return None, 0
-    if chosen == "bare" and covered < 3:
+    # a one- or two-entry list (a correction citing its article) is numbered when it opens with "1"
+    first = next((ln.text for ln in lines if ln.stripped), "")
+    first_label = _label(chosen, first)
+    complete = covered == top and first_label is not None and first_label[0] == 1
+    # a couple of stray "1." lines do not make a numbered list
+    if covered < 2 and nonblank > 3 and not complete:
+        return None, 0
+    if chosen == "bare" and covered < 3 and not complete:
         return None, 0
     return chosen, top
 
@@ -226,19 +279,25 @@ def _unnumbered_items(lines: list[Line]) -> tuple[list[RefItem], list[Line]]:
     body = [ln for ln in lines if ln.stripped and not _LINK_LINE.fullmatch(ln.stripped)]
     lengths = sorted(len(ln.stripped) for ln in body) or [0]
     width = lengths[int(0.9 * (len(lengths) - 1))]
-    # hard-wrapped text has many lines of about the column width; a web page's entries vary freely
+    # hard-wrapped text has many lines of about the column width; a web page's entries vary freely.
+    # No page or text dump wraps at 200 characters or more: such lines are whole entries, however alike.
     near_width = sum(1 for n in lengths if 0.9 * width <= n <= 1.05 * width)
-    wrapped = width < 130 or near_width >= 0.3 * len(lengths)
+    wrapped = width < 130 or (near_width >= 0.3 * len(lengths) and width < 200)
     items: list[RefItem] = []
     rest: list[Line] = []
     cur: RefItem | None = None
     prev: Line | None = None
     after_blank = False
     in_other = False
+    ended = False
     for ln in lines:
         s = ln.stripped
         if not s:
             after_blank = True
+            continue
+        ended = ended or bool(_LIST_END.search(s))
+        if ended:
+            rest.append(ln)
             continue
         if _LINK_LINE.fullmatch(s):
             continue
@@ -257,19 +316,29 @@ def _unnumbered_items(lines: list[Line]) -> tuple[list[RefItem], list[Line]]:
                 continue
             in_other = False
         indent = len(ln.text) - len(ln.text.lstrip())
+        bullet = _BULLET.match(s)
+        if bullet:
+            s = s[bullet.end():]
         start = False
         if cur is None:
-            start = bool(_AUTHOR_START.match(s) or _YEAR.search(s[:150]))
-        elif _DOI_URL_LINE.match(s) or s[:1].islower():
+            start = bool(bullet or _AUTHOR_START.match(s) or _YEAR.search(s[:150]))
+        elif bullet:
+            start = True  # a bulleted list ("* Smith J ..."): every bullet opens an entry
+        elif _continuation_line(s):
             start = False
         elif prev is not None and indent > len(prev.text) - len(prev.text.lstrip()) + 1 and not after_blank:
             start = False  # an indented continuation line (lynx/w3m dumps)
+        elif not wrapped and _ends_reference(cur.raw) and (s[:1].isupper() or s[:1].isdigit() or s[:1] in "\"“‘'["
+                                                           or s[:1].islower()):
+            # one entry a line (a web page): after a finished entry any line that opens like a sentence is
+            # the next entry, also one by an organisation without a year up front ("Partners in Health. ...")
+            start = True
         elif _ends_reference(cur.raw) and (_AUTHOR_START.match(s) or _YEAR.search(s[:150])):
             prev_s = prev.stripped if prev is not None else ""
-            start = (not wrapped or after_blank or len(prev_s) < 0.8 * width
+            start = (not wrapped or after_blank or len(prev_s) < 0.8 * width or bool(_ORG_YEAR_START.match(s))
                      or bool(_AUTHOR_START.match(s) and (_YEAR.search(s[:100]) or _DOI_URL_END.search(prev_s))))
         if start:
-            cur = RefItem(label=None, lines=[ln])
+            cur = RefItem(label=None, lines=[ln], first_offset=indent + bullet.end() if bullet else 0)
             items.append(cur)
         elif cur is not None and not (after_blank and not _continues(cur, s) and not wrapped):
             cur.lines.append(ln)

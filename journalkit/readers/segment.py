@@ -14,7 +14,7 @@ import bisect
 import re
 
 from ..document import Document, Line, Segments
-from .reflist import _LINK_LINE, label_number, label_style, reference_items
+from .reflist import _LINK_LINE, LONE_NUMBER, label_number, label_style, opens_entry, reference_items
 
 __all__ = ["segment", "CORE_NOISE", "REF_HEADING", "is_heading_like"]
 
@@ -123,27 +123,32 @@ def segment(doc: Document, noise_patterns: list[str] | None = None) -> Segments:
     # first-page furniture is taken out of body, references and back below
     late_furniture: set[int] = set()
     lines: list[Line] = []
+    lone_numbers: list[tuple[int, Line]] = []  # removed "17" lines: page numbers, or list labels (below)
     for k, line in enumerate(all_lines):
         s = line.stripped
         if k in furniture and pages[k] == 0:
             late_furniture.add(line.start)
         elif (s and (_CORE_NOISE_RE.fullmatch(s) or (extra is not None and extra.fullmatch(s)))) or k in furniture:
+            if k not in furniture and LONE_NUMBER.match(s):
+                lone_numbers.append((k, line))
+                continue
             doc.report.add("segment", "noise-line", "page furniture / link label removed",
                            original=s, offset=doc.to_original(line.start))
             continue
         lines.append(line)
+    heading_i = _last_ref_heading(lines)
+    restored = _restore_list_labels(all_lines, lone_numbers, lines[heading_i] if heading_i is not None else None)
+    for _k, line in lone_numbers:
+        if line.start not in restored:
+            doc.report.add("segment", "noise-line", "page furniture / link label removed",
+                           original=line.stripped, offset=doc.to_original(line.start))
+    if restored:
+        lines = sorted([*lines, *(ln for _k, ln in lone_numbers if ln.start in restored)], key=lambda ln: ln.start)
 
     seg = Segments()
     n = len(lines)
     # -- references: the last heading that is followed by reference-like lines
-    ref_i = None
-    for i in range(n - 1, -1, -1):
-        if REF_HEADING.match(lines[i].text):
-            # captions or notes may stand between the heading and the first entry (two-column pages)
-            following = [ln for ln in lines[i + 1:i + 80] if ln.stripped][:40]
-            if following and sum(_is_reference_line(ln.text) for ln in following) >= min(2, len(following)):
-                ref_i = i
-                break
+    ref_i = _last_ref_heading(lines)
     end_main = n
     if ref_i is not None:
         seg.references_heading = lines[ref_i]
@@ -179,6 +184,46 @@ def segment(doc: Document, noise_patterns: list[str] | None = None) -> Segments:
         seg.references = _drop_lines(doc, seg.references, late_furniture)
         seg.back = _drop_lines(doc, seg.back, late_furniture)
     return seg
+
+
+def _last_ref_heading(lines: list[Line]) -> int | None:
+    """Index of the last references heading that is followed by reference-like lines."""
+    for i in range(len(lines) - 1, -1, -1):
+        if REF_HEADING.match(lines[i].text):
+            # captions or notes may stand between the heading and the first entry (two-column pages)
+            following = [ln for ln in lines[i + 1:i + 80] if ln.stripped][:40]
+            if following and sum(_is_reference_line(ln.text) for ln in following) >= min(2, len(following)):
+                return i
+            # a one-entry list (corrections cite the article they correct): the heading is followed
+            # at once by an entry that is labelled or opens like one, with a year in its first lines
+            if following and (_is_reference_line(following[0].text) or opens_entry(following[0].text)) \
+                    and any(re.search(r"\b(?:19|20)\d{2}[a-z]?\b", ln.text) for ln in following[:4]):
+                return i
+    return None
+
+
+def _restore_list_labels(all_lines: list[Line], lone: list[tuple[int, Line]], heading: Line | None) -> set[int]:
+    """Starts of the lone-number lines that are reference labels, not page numbers.
+
+    A two-column PDF may print a bare list number in its own column;
+    pdftotext then gives "17", a blank line, and the entry. The noise filter
+    takes such lines for page numbers. After the references heading a lone
+    number whose next text line opens like an entry (an author list or an
+    early year) is given back, so that the list splitter can choose it as a
+    label; whether it is one is decided there (a page number that is not
+    chosen ends up in the back matter, reported, not in the body).
+    """
+    if heading is None or not lone:
+        return set()
+    restored: set[int] = set()
+    for k, line in lone:
+        if line.start < heading.start:
+            continue
+        nxt = next((ln for ln in all_lines[k + 1:k + 4] if ln.stripped), None)
+        if nxt is not None and not LONE_NUMBER.match(nxt.stripped) and opens_entry(nxt.stripped) \
+                and not REF_HEADING.match(nxt.text):
+            restored.add(line.start)
+    return restored
 
 
 def _pull_back_entries(lines: list[Line], ref_i: int, window: int = 200) -> list[Line]:

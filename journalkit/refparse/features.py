@@ -53,22 +53,40 @@ _MARKERS = {
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _YEAR_RE = re.compile(r"(1[5-9]\d\d|20\d\d)[a-z]?")
 _ROMAN_RE = re.compile(r"[ivxlcdm]+", re.IGNORECASE)
-_SHAPE_SUBS = (
-    (re.compile(r"[A-Z]"), "X"),
-    (re.compile(r"[a-z]"), "x"),
-    (re.compile(r"[0-9]"), "d"),
-)
-_SQUEEZE = re.compile(r"(.)\1{2,}")
 _QUOTE_OPEN = "“‘«„"
 _QUOTE_CLOSE = "”’»"
 
 
+_SHAPE_TABLE = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+                               **{c: "x" for c in "abcdefghijklmnopqrstuvwxyz"}, **{c: "d" for c in "0123456789"}})
+
+
+def _squeeze(s: str) -> str:
+    """Runs of three or more equal characters cut to two ("Xxxxx" -> "Xxx"); newlines are not squeezed.
+
+    The trained model saw the output of ``re.sub(r"(.)\\1{2,}", r"\\1\\1", s)``, whose ``.`` skips
+    newlines; a loop is several times faster than the regex for these short strings.
+    """
+    out: list[str] = []
+    prev = ""
+    run = 0
+    for ch in s:
+        if ch == prev and ch != "\n":
+            run += 1
+            if run > 2:
+                continue
+        else:
+            prev, run = ch, 1
+        out.append(ch)
+    return "".join(out)
+
+
 def _shape(text: str) -> str:
-    s = text
-    for rx, rep in _SHAPE_SUBS:
-        s = rx.sub(rep, s)
-    s = "".join(ch if ch in "Xxd" or not ch.isalpha() else ("X" if ch.isupper() else "x") for ch in s)
-    return _SQUEEZE.sub(r"\1\1", s)
+    """ASCII letters and digits by translation table; other letters by their case (``Å`` -> ``X``)."""
+    s = text.translate(_SHAPE_TABLE)
+    if not s.isascii():
+        s = "".join(ch if ch in "Xxd" or not ch.isalpha() else ("X" if ch.isupper() else "x") for ch in s)
+    return _squeeze(s) if len(s) > 2 else s
 
 
 _cache: dict[tuple[str, str | None], tuple[str, ...]] = {}
@@ -146,47 +164,106 @@ def token_features(tok: Token, lexicon: Mapping[str, Sequence[str]]) -> tuple[st
     return out
 
 
+_POS = tuple("pos=" + str(k) for k in range(10))
+_FIRST = ("i=0", "i=1", "i=2")
+_BREAKS = tuple("breaks=" + str(k) for k in range(6))
+_COMMAS = tuple("commas=" + str(k) for k in range(7))
+_SEGLEN = ("seglen=1", "seglen=1", "seglen=2", "seglen=3", "seglen=3", "seglen=5", "seglen=5", "seglen=5")
+_BREAK_PUNCT = frozenset(".:;?!")
+_EDGE_L2, _EDGE_L1, _EDGE_R1, _EDGE_R2 = "w[-2]=<edge>", "w[-1]=<edge>", "w[1]=<edge>", "w[2]=<edge>"
+
+
+class _TokenContext:
+    """Everything about one token text that its neighbours' features quote, built once per (text, kind).
+
+    A token appears as ``w[-2]``, ``w[-1]``, ``w[1]`` and ``w[2]`` of four
+    other tokens and in two word pairs; building those strings once per
+    distinct token (instead of formatting them for every neighbour of every
+    reference) is most of what makes feature extraction cheap.
+    """
+
+    __slots__ = ("base", "word", "shape", "is_year", "l2", "l1", "r1", "r2", "pair_left", "pair_right")
+
+    def __init__(self, tok: Token, base: tuple[str, ...]) -> None:
+        self.base = base
+        word = tok.text.lower() if tok.kind is None else "<" + tok.kind + ">"
+        shape = base[1][3:] if tok.kind is None else tok.kind
+        self.word = word
+        self.shape = shape
+        self.is_year = "year" in base
+        self.l2 = ("w[-2]=" + word, "sh[-2]=" + shape)
+        self.l1 = ("w[-1]=" + word, "sh[-1]=" + shape)
+        self.r1 = ("w[1]=" + word, "sh[1]=" + shape)
+        self.r2 = ("w[2]=" + word, "sh[2]=" + shape)
+        self.pair_left = "w[-1]|w=" + word + "|"  # this token as the left word of the next one's pair
+        self.pair_right = "w|w[1]=" + word + "|"  # this token's own pair with the next word
+
+
+_ctx_cache: dict[tuple[str, str | None], _TokenContext] = {}
+
+
+def _contexts(tokens: Sequence[Token], lexicon: Mapping[str, Sequence[str]]) -> list[_TokenContext]:
+    if _cache_owner[0] != id(lexicon):
+        _ctx_cache.clear()  # token_features clears its own cache on the same test
+    out = []
+    get = _ctx_cache.get
+    for tok in tokens:
+        key = (tok.text, tok.kind)
+        c = get(key)
+        if c is None:
+            c = _TokenContext(tok, token_features(tok, lexicon))
+            if len(_ctx_cache) < 200_000:
+                _ctx_cache[key] = c
+        out.append(c)
+    return out
+
+
 def sequence_features(tokens: Sequence[Token], lexicon: Mapping[str, Sequence[str]]) -> list[list[str]]:
-    """Features of every token of one reference, with position and context."""
+    """Features of every token of one reference, with position and context.
+
+    The feature strings are exactly those the shipped model was trained on
+    (tests/refparse/test_refparse_features.py pins them); the per-token parts
+    come from :class:`_TokenContext` so the loop below only assembles them.
+    """
     n = len(tokens)
-    base = [token_features(t, lexicon) for t in tokens]
-    words = [t.text.lower() if t.kind is None else "<" + t.kind + ">" for t in tokens]
-    shapes = [b[1][3:] if t.kind is None else t.kind for t, b in zip(tokens, base)]
+    if n == 0:
+        return []
+    ctx = _contexts(tokens, lexicon)
+    texts = [t.text for t in tokens]
+    spaced = [t.space_before for t in tokens]
     # segments: stretches between sentence breaks (". ", ": ", "; " not after an initial).
     # Vancouver/APA put one field per segment, so the segment's length, case profile and
     # what starts the next one say a lot (the journal is the segment before "2016;").
     seg_of: list[int] = []
     seg_bounds: list[list[int]] = [[0, 0]]
-    for i, tok in enumerate(tokens):
+    for i in range(n):
         seg_of.append(len(seg_bounds) - 1)
         seg_bounds[-1][1] = i + 1
-        t = tok.text
-        nxt_tok = tokens[i + 1] if i + 1 < n else None
-        if t in ".:;?!" and nxt_tok is not None and nxt_tok.space_before:
-            prev = tokens[i - 1].text if i else ""
-            after = tokens[i + 2].text if i + 2 < n else ""
+        t = texts[i]
+        if t in _BREAK_PUNCT and i + 1 < n and spaced[i + 1]:
+            prev = texts[i - 1] if i else ""
+            after = texts[i + 2] if i + 2 < n else ""
             # "Smith J. The title": a break; "J. Smith," / "J. A. Smith": an initial's dot
-            nt = nxt_tok.text
+            nt = texts[i + 1]
             initial_dot = t == "." and len(prev) == 1 and prev.isupper()
             if not initial_dot or nt[0].isdigit() or (len(nt) > 1 and nt[0].isupper()
                                                       and after not in (",", ".")):
                 seg_bounds.append([i + 1, i + 1])
     seg_feats: list[list[str]] = []
+    n_segs = len(seg_bounds)
     for k, (a, b) in enumerate(seg_bounds):
         length = b - a
-        sf = ["seglen=" + ("1" if length <= 1 else "2" if length <= 2 else "3" if length <= 4
-                           else "5" if length <= 7 else "8" if length <= 13 else "14")]
-        words_ = [tokens[j].text for j in range(a, b) if tokens[j].text.isalpha() and len(tokens[j].text) > 3]
+        sf = [_SEGLEN[length] if length < 8 else "seglen=8" if length <= 13 else "seglen=14"]
+        words_ = [w for w in texts[a:b] if len(w) > 3 and w.isalpha()]
         if words_:
             caps = sum(w[0].isupper() for w in words_)
             sf.append("segcase=" + ("all" if caps == len(words_) else "none" if caps == 0 else
                                     "most" if caps * 2 > len(words_) else "few"))
-        nextseg = shapes[seg_bounds[k + 1][0]] if k + 1 < len(seg_bounds) and seg_bounds[k + 1][0] < n \
-            else "<end>"
+        nextseg = ctx[seg_bounds[k + 1][0]].shape if k + 1 < n_segs and seg_bounds[k + 1][0] < n else "<end>"
         sf.append("nextseg=" + nextseg)
         sf.append(sf[0] + "|" + nextseg)  # segment length with what follows it
         if k > 0:
-            sf.append("prevseg=" + shapes[a - 2] if a >= 2 else "prevseg=<start>")
+            sf.append("prevseg=" + ctx[a - 2].shape if a >= 2 else "prevseg=<start>")
         sf.append("seg=" + str(min(k, 6)))
         seg_feats.append(sf)
     out: list[list[str]] = []
@@ -196,19 +273,20 @@ def sequence_features(tokens: Sequence[Token], lexicon: Mapping[str, Sequence[st
     commas = 0
     seen_year = False
     seen_quote_close = False
-    for i, tok in enumerate(tokens):
-        t = tok.text
-        f = list(base[i])
+    last = n - 1
+    for i in range(n):
+        t = texts[i]
+        c = ctx[i]
+        f = list(c.base)
         f.append("bias")
-        f.extend(seg_feats[seg_of[i]])
-        f.append("pos=" + str(10 * i // n))
+        f += seg_feats[seg_of[i]]
+        f.append(_POS[10 * i // n])
         if i < 3:
-            f.append("i=" + str(i))
-        if i == n - 1:
+            f.append(_FIRST[i])
+        if i == last:
             f.append("last")
-        f.append("sb" if tok.space_before else "nosb")
-        nxt = tokens[i + 1] if i + 1 < n else None
-        if nxt is not None and not nxt.space_before:
+        f.append("sb" if spaced[i] else "nosb")
+        if i < last and not spaced[i + 1]:
             f.append("glued")
         if paren:
             f.append("inparen")
@@ -216,23 +294,32 @@ def sequence_features(tokens: Sequence[Token], lexicon: Mapping[str, Sequence[st
             f.append("inbrack")
         if quote:
             f.append("inquote")
-        f.append("breaks=" + str(min(breaks, 5)))
-        f.append("commas=" + str(min(commas, 6)))
+        f.append(_BREAKS[breaks if breaks < 5 else 5])
+        f.append(_COMMAS[commas if commas < 6 else 6])
         if seen_year:
             f.append("afteryear")
         if seen_quote_close:
             f.append("afterquote")
-        for d in (-2, -1, 1, 2):
-            j = i + d
-            if 0 <= j < n:
-                f.append(f"w[{d}]=" + words[j])
-                f.append(f"sh[{d}]=" + shapes[j])
-            else:
-                f.append(f"w[{d}]=<edge>")
+        if i >= 2:
+            f += ctx[i - 2].l2
+        else:
+            f.append(_EDGE_L2)
+        if i >= 1:
+            f += ctx[i - 1].l1
+        else:
+            f.append(_EDGE_L1)
+        if i < last:
+            f += ctx[i + 1].r1
+        else:
+            f.append(_EDGE_R1)
+        if i + 2 < n:
+            f += ctx[i + 2].r2
+        else:
+            f.append(_EDGE_R2)
         if i > 0:
-            f.append("w[-1]|w=" + words[i - 1] + "|" + words[i])
-        if nxt is not None:
-            f.append("w|w[1]=" + words[i] + "|" + words[i + 1])
+            f.append(ctx[i - 1].pair_left + c.word)
+        if i < last:
+            f.append(c.pair_right + ctx[i + 1].word)
         out.append(f)
         # state after this token
         if t == "(":
@@ -251,11 +338,11 @@ def sequence_features(tokens: Sequence[Token], lexicon: Mapping[str, Sequence[st
             quote = False
         elif t == ",":
             commas += 1
-        elif t in ".:;?!" and (nxt is None or nxt.space_before):
+        elif t in _BREAK_PUNCT and (i == last or spaced[i + 1]):
             # "J." after an initial is not a sentence break; "Smith J." at a name end is
-            prev = tokens[i - 1].text if i else ""
+            prev = texts[i - 1] if i else ""
             if not (len(prev) == 1 and prev.isupper() and t == "."):
                 breaks += 1
-        if "year" in base[i]:
+        if c.is_year:
             seen_year = True
     return out

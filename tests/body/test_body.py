@@ -81,6 +81,75 @@ def test_unnumbered_web_list_one_entry_a_line() -> None:
                     "Raser JM, O’Shea EK. Noise in gene expression. Science. 2005;309: 2010–2013. doi: 10.1126/x.1"]
 
 
+def test_bare_labels_alone_on_their_line_repeated_or_before_a_particle() -> None:
+    """Two-column PDFs print "17" in its own column; some sources repeat the number inside the entry."""
+    text = ("1 de Chastellier C. The many niches. Immunobiology. 2009;214:526-42.\n"
+            "2 Deretic V, Delgado M. Autophagy in immunity. Cell. 2006;1:2.\n"
+            "3\n"
+            "\n"
+            "Armstrong JA, Hart PD. Response of cultured macrophages. J Exp Med. 1971;134:713-40.\n"
+            "4 4 Kane MT. The assessment of professional competence. Eval Health Prof. 1992;15:163-82.\n")
+    items, _rest = reference_items(_lines(text))
+    assert [i.label for i in items] == ["1", "2", "3", "4"]
+    assert items[0].raw.startswith("de Chastellier C.")
+    assert items[2].raw.startswith("Armstrong JA")
+    assert items[3].raw.startswith("4 Kane MT.")
+
+
+def test_lone_list_number_survives_the_page_number_filter() -> None:
+    doc = Document("Introduction\nSome text of the body that is long enough. It goes on.\nReferences\n"
+                   "1 Smith J. One. Nature. 2001;1:1.\n2 Brown A. Two. Cell. 2002;2:2.\n3\n\n"
+                   "Lee B. Three. Cell. 2003;3:3.\n4 Park C. Four. Cell. 2004;4:4.\n")
+    art = journalkit.convert(doc.original, validate=False).article
+    assert [r.label for r in art.references] == ["1", "2", "3", "4"]
+    assert art.references[2].raw == "Lee B. Three. Cell. 2003;3:3."
+
+
+def test_one_entry_list_of_a_correction() -> None:
+    text = ("Correction\nThe figure was resized during typesetting. The publisher apologizes for the error.\n"
+            "References\n[1] Qiu Z, Jiang H, Ding J (2014) Pollen and Phytolith\nEvidence for Rice Cultivation. PLoS\n"
+            "ONE 9(1): e86816 doi:10.1371/journal.pone.0086816\n")
+    art = journalkit.convert(text, validate=False).article
+    assert [(r.label, r.raw[:7]) for r in art.references] == [("1", "Qiu Z, ")]
+
+
+def test_web_list_entries_by_organisations_and_particles_and_piped_links() -> None:
+    long = "A title that makes the line long enough to look like a web page entry and not a wrapped line " * 2
+    text = (f"Hotez PJ, Daar AS (2008) {long}. PLOS Negl Trop Dis 2: e312. Google Scholar\n"
+            f"Partners in Health. Press conference. {long}. http://www.pih.org/press/x.html, accessed 2013.\n"
+            f"van den Bussche H, Koller D (2011) {long}. PLoS One 6: e1. CrossRef Full Text | Google Scholar\n"
+            f"MINISTÉRIO DA CIÊNCIA. 2023. {long}. Brasília.\n")
+    raws = _raws(text)
+    assert [r[:12] for r in raws] == ["Hotez PJ, Da", "Partners in ", "van den Buss", "MINISTÉRIO D"]
+    assert raws[2].endswith("PLoS One 6: e1.")
+
+
+def test_bulleted_web_list_with_organisation_authors_ends_at_the_page_blocks() -> None:
+    text = ("     * Blackburn, E., & Rowley, J. (2004). Reason as our guide. PLoS Biol, 2, e116. https://doi.org/10.1/x\n"
+            "       Article CAS PubMed Google Scholar\n"
+            "     * President's Council on Bioethics. (2003). Beyond therapy: Biotechnology and the pursuit.\n"
+            "       Google Scholar\n"
+            "\n"
+            "Author information\n"
+            "\n"
+            "  Cite this article\n"
+            "\n"
+            "   Zon LI, Zoloth L. Taking the Stem Cell Debate to the Public. PLoS Biol 2(6), e188 (2004).\n")
+    items, rest = reference_items(_lines(text))
+    assert [i.raw for i in items] == [
+        "Blackburn, E., & Rowley, J. (2004). Reason as our guide. PLoS Biol, 2, e116. https://doi.org/10.1/x",
+        "President's Council on Bioethics. (2003). Beyond therapy: Biotechnology and the pursuit."]
+    assert rest[-1].stripped.startswith("Zon LI")
+
+
+def test_wrapped_author_date_list_with_an_organisation_entry() -> None:
+    text = ("Blackburn, E., & Rowley, J. (2004). Reason as our guide. PLoS Biol, 2, e116. https://doi.org/10.1/x\n"
+            "President's Council on Bioethics. (2003). Beyond therapy: Biotechnology and the pursuit.\n"
+            "Smith, J. (2001). A title that runs on over a line because it is long enough to wrap at the\n"
+            "column edge of the page. Cell, 1, 2.\n")
+    assert [r[:10] for r in _raws(text)] == ["Blackburn,", "President'", "Smith, J. "]
+
+
 def test_reference_heading_variants_are_found() -> None:
     for heading in ("References", "Bibliography", "Literature Cited", "Works cited", "Referências"):
         doc = Document("Introduction\nSome text of the body that is long enough. It goes on.\n"
@@ -166,3 +235,36 @@ def test_running_heads_removed_and_captions_become_figures() -> None:
     assert fig is not None and fig.findtext("label") == "Figure 1"
     assert root.find("back/ack") is not None
     assert root.find(".//body//xref[@ref-type='bibr']").get("rid") == "ref1"
+
+
+def test_author_year_linking_uses_the_parsed_first_author_and_year() -> None:
+    """After parsing, the keys come from Reference.authors/year, not from a second reading of the raw string."""
+    from journalkit.document import Document
+    from journalkit.model import Article, Citation, Paragraph, RefName, Section
+    from journalkit.readers.body import link_author_year
+
+    # the raw strings alone would mislead a surname/year reader: a leading
+    # group label, a year-like number before the year
+    refs = [Reference(id="r1", raw="[Review] Okafor C, Lee K. 1999 cases revisited. J. 2016a;1:2.",
+                      authors=[RefName(surname="Okafor", given_names="C")], year="2016a"),
+            Reference(id="r2", raw="WHO. Report 1776. Geneva: WHO; 2010.",
+                      authors=[RefName(collab="WHO")], year="2010"),
+            Reference(id="r3", raw="van der Berg A. Title. J. 2011;1:2.",
+                      authors=[RefName(surname="van der Berg", given_names="A")], year="2011")]
+    text = "Seen [1] and (Okafor et al., 2016a; WHO 2010), as Berg (2011) says, unlike (Nobody 1999)."
+    numeric = Citation(start=5, end=8, rids=["r1"], text="[1]")
+    art = Article(references=refs, body=[Section(paragraphs=[Paragraph(text=text, citations=[numeric])])])
+    doc = Document(text)
+    assert link_author_year(doc, art) == 3
+    cites = art.body[0].paragraphs[0].citations
+    assert [(c.text, c.rids) for c in cites] == [("[1]", ["r1"]), ("Okafor et al., 2016a", ["r1"]),
+                                                 ("WHO 2010", ["r2"]), ("Berg (2011)", ["r3"])]
+    assert [w.message for w in doc.report.warnings
+            if w.kind == "unlinked-citation"] == ["in-text citation Nobody 1999 matches no reference; kept as text"]
+
+
+def test_extraction_leaves_author_year_citations_for_after_parsing() -> None:
+    from journalkit.readers.body import citation_styles
+
+    refs = [Reference(id="r1", raw="Smith, J. (2016). A. J, 1, 2.")]
+    assert "author-year" not in citation_styles(["As found (Smith, 2016)."], CitationIndex(refs))
