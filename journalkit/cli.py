@@ -156,7 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--tag-set", choices=["publishing", "archiving"], default=None,
                    help="JATS tag set (default: publishing when journal-id and ISSN are known, else archiving)")
     c.add_argument("--jats", choices=["1.3", "1.4"], default="1.3", help="JATS version (default 1.3)")
-    c.add_argument("--ref-style", default=None, help="restyle references in this CSL style id or .csl file ('house' = the journal profile's style); "
+    c.add_argument("--ref-style", default=None,
+                   help="restyle references in this CSL style id or .csl file ('house' = the journal profile's style); "
                    "the original strings are kept in <citation-alternatives>")
     c.add_argument("-v", "--verbose", action="store_true", help="print report warnings to stderr")
     c.set_defaults(func=cmd_convert)

@@ -150,6 +150,8 @@ def looks_like_person(name: str) -> bool:
     n = name.strip()
     if not n or len(n) > 60 or re.search(r"[:?!()\[\]{}=+/@|\"“”]|\d", n):
         return False
+    # a generational suffix ends a name with a period of its own ('Manuel Ares Jr.')
+    n = re.sub(r",?\s+(?:Jr|Sr)\.$", "", n)
     if n.endswith(".") and not re.search(r"\b[A-Z]\.$", n):
         return False
     ws = n.split()

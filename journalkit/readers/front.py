@@ -274,7 +274,13 @@ _FURNITURE = re.compile(
 
 
 def _is_furniture(s: str, art: Article) -> bool:
-    """Page furniture around the title and byline: running heads, journal name, links, labels."""
+    """Page furniture around the title and byline: running heads, journal name, links, labels.
+
+    A text browser renders a web page's author list as bullets ('* Estienne C. Swart'), which the
+    footnote-symbol pattern ('* Corresponding author') would take for a note: a bulleted name is not.
+    """
+    if re.match(r"^[*•·-]\s+\S", s) and _person_items(_clean_byline(s)) is not None:
+        return False
     if _FURNITURE.match(s) or _DOI.search(s) or _URL.search(s) or _EMAIL.search(s):
         return True
     if re.search(r"\bISSN\b|\s\|\s|\s·\s|\bet al\.?$", s):
@@ -290,9 +296,15 @@ def _clean_byline(s: str) -> str:
     return re.sub(r"^[*•·-]\s+(?=\S)", "", s.strip())
 
 
-def _person_items(s: str) -> list[NameItem] | None:
-    """The names of an author line, or None when the line is not one."""
-    if len(s) > 1500 or _EMAIL.search(s) or _URL.search(s) or looks_institution(s) and not re.search(r"\d", s):
+def _person_items(s: str, max_len: int | None = 1500) -> list[NameItem] | None:
+    """The names of an author line, or None when the line is not one.
+
+    ``max_len`` guards the search for a byline against paragraphs of prose; a byline already found
+    and grown line by line passes ``None`` (consortium papers print 150+ names, 8,000 characters).
+    """
+    if max_len is not None and len(s) > max_len or _EMAIL.search(s) or _URL.search(s):
+        return None
+    if looks_institution(s) and not re.search(r"\d", s):
         return None
     items = parse_name_list(s)
     if not items:
@@ -336,7 +348,10 @@ def _extract_front(doc: Document, art: Article, fr: _Front, all_lines: list[Line
         items = _person_items(s)
         if not items and i + 1 < limit and free(i + 1):
             # a byline wrapped inside a name ('..., Alvaro' / 'Monterrosa4, ...')
-            items = _person_items(s + " " + lines[i + 1].stripped)
+            two = s + " " + lines[i + 1].stripped
+            items = _person_items(two)
+            if items is None and _byline_so_far(two) and len(two) <= 1500:
+                items = parse_name_list(two)[:-1]  # the second line, too, ends inside a name
             if items and len(items) < 2:
                 items = None
         if not items:
@@ -348,10 +363,15 @@ def _extract_front(doc: Document, art: Article, fr: _Front, all_lines: list[Line
         nb = next_nonblank(i)
         nxt = _clean_byline(lines[nb].stripped) if nb is not None else ""
         marked = any(it.markers for it in items)
+        nxt_items = _person_items(nxt) if nb is not None else None
+        if len(items) == 1 and nb is not None and looks_institution(nxt) and split_aff_label(nxt)[0] is None \
+                and nxt_items is None:
+            # one name per line, its affiliation under it ('James Hansen *' / 'Earth Institute, ...')
+            author_i, one_per_line = i, True
+            break
         if len(items) >= 2 or marked or (nb is not None and re.search(r"[,&]\s*$|\band$", s)):
             author_i = i
             break
-        nxt_items = _person_items(nxt) if nb is not None else None
         if nb is not None and (looks_institution(nxt) or (nxt_items is not None and len(nxt_items) == 1)):
             author_i, one_per_line = i, True
             break
@@ -424,12 +444,18 @@ def _byline_list(doc: Document, art: Article, fr: _Front, i: int, limit: int, ib
     aj = [i]
     text = _clean_byline(lines[i].stripped)
     j = i + 1
-    while j < limit and lines[j].stripped and not fr.used[j]:
+    while j < limit:
+        if not lines[j].stripped or fr.used[j] or _is_furniture(lines[j].stripped, art):
+            # a list that ends in a comma goes on after a page break: skip the footer and blank lines
+            k = _byline_resumes(fr, art, j, limit) if re.search(r",\s*$", text) else None
+            if k is None:
+                break
+            j = k
         nxt = lines[j].stripped
-        if _is_furniture(nxt, art) or split_aff_label(nxt)[0] is not None and looks_institution(nxt):
+        if split_aff_label(nxt)[0] is not None and looks_institution(nxt):
             break
         cand = text + " " + nxt
-        if (_person_items(cand) is None) or (looks_institution(nxt) and not re.search(r"[,&]\s*$", text)):
+        if not _byline_so_far(cand) or (looks_institution(nxt) and not re.search(r"[,&]\s*$", text)):
             break
         text = cand
         aj.append(j)
@@ -442,6 +468,37 @@ def _byline_list(doc: Document, art: Article, fr: _Front, i: int, limit: int, ib
         _add_contributor(doc, art, it, base, iberian)
     fr.use(*aj)
     return aj[-1] + 1
+
+
+def _byline_so_far(text: str) -> bool:
+    """Does ``text`` read as an author list, allowing its last name to be cut by the line end?
+
+    A wrapped byline often breaks inside a name ('..., Jordi Serra-Musach1,5, Gad' / 'Rennert9, ...');
+    the lone given name is not a person by itself, but the next line completes it.
+    """
+    if _person_items(text, None) is not None:
+        return True
+    if re.search(r"[,;&]\s*$", text):
+        return False
+    items = parse_name_list(text)
+    return len(items) >= 2 and not items[-1].markers and _person_items(text[:items[-1].start], None) is not None
+
+
+def _byline_resumes(fr: _Front, art: Article, j: int, limit: int) -> int | None:
+    """Index of the line where an author list broken by a page end resumes, or None.
+
+    Only blank lines and page furniture (the first page's footer; later running heads are already
+    gone) may lie between, at most a handful, and the resuming line must itself read as names.
+    """
+    lines = fr.lines
+    skipped = 0
+    while j < limit and skipped < 8:
+        s = lines[j].stripped
+        if s and not fr.used[j] and not _is_furniture(s, art):
+            return j if _person_items(s) is not None else None
+        skipped += 1 if s else 0
+        j += 1
+    return None
 
 
 def _offset_in_pieces(pieces: list[tuple[int, int]], pos: int) -> int:
@@ -498,6 +555,7 @@ def _extract_affiliations(doc: Document, art: Article, fr: _Front, start: int, l
     i = start
     affs: list[tuple[str, str, int, int]] = []  # label, text, start, end
     pending_label: tuple[str, int] | None = None
+    width = max((len(ln.stripped) for ln in lines[start:n]), default=0)
     while i < n:
         s = lines[i].stripped
         if not s:
@@ -509,7 +567,11 @@ def _extract_affiliations(doc: Document, art: Article, fr: _Front, start: int, l
                 if i - start > 6:
                     break
                 continue
-            break
+            k = _labelled_aff_resumes(fr, art, i, n) if affs and affs[-1][0] and not _is_other_front_item(s) else None
+            if k is None:
+                break
+            i = k
+            continue
         mo = _MARKER_ONLY.match(s)
         if mo:
             pending_label = (mo.group(1), lines[i].start)
@@ -520,10 +582,8 @@ def _extract_affiliations(doc: Document, art: Article, fr: _Front, start: int, l
         if label is None:
             if pending_label is not None:
                 label = pending_label[0]
-            elif affs and not looks_institution(s):
-                break
-            elif not affs and not looks_institution(s):
-                break
+            elif not looks_institution(s) and not (affs and _country(s)):
+                break  # after a first affiliation, a line ending in a country is one too ('... L.L.C., Orem, USA')
         elif not looks_institution(text) and not affs and pending_label is None and len(text) < 15:
             break
         first = i
@@ -535,7 +595,7 @@ def _extract_affiliations(doc: Document, art: Article, fr: _Front, start: int, l
                     or _is_furniture(nxt, art) or len(nxt) > 200 or re.match(r"^\S+ [A-Z]{1,3}[,.]", nxt)
                     or len(lines[j - 1].stripped) < 60 or text.endswith(";")):
                 break
-            if looks_institution(nxt) and label is None:
+            if looks_institution(nxt) and label is None and not _wrapped(lines[j - 1].stripped, width):
                 break
             text += " " + nxt
             j += 1
@@ -559,6 +619,34 @@ def _extract_affiliations(doc: Document, art: Article, fr: _Front, start: int, l
         c.aff_ids = ids
 
 
+def _wrapped(prev: str, width: int) -> bool:
+    """Was ``prev`` broken at the column edge, so that the next line continues the same affiliation?
+
+    Without labels (pdftotext may drop them) an institution-like next line would otherwise start a new
+    affiliation ('... Department of Clinical Epidemiology and' / 'Biostatistics, and Department of ...'). A
+    line that fills the column and does not end with a country was cut by the layout, not by the author.
+    """
+    return width >= 60 and len(prev) >= 0.8 * width and _country(prev) is None and not prev.endswith((";", "."))
+
+
+def _labelled_aff_resumes(fr: _Front, art: Article, i: int, n: int) -> int | None:
+    """Index where a numbered affiliation list broken by a page end goes on, or None.
+
+    A long list (90 affiliations) runs over the page foot: the footer / journal line and blank lines lie
+    between '16. ...' and '17. ...'. Only a labelled institution line may resume the list.
+    """
+    lines = fr.lines
+    skipped = 0
+    while i < n and skipped < 4:
+        s = lines[i].stripped
+        if s and not fr.used[i] and not _is_furniture(s, art):
+            label, text = split_aff_label(s)
+            return i if label is not None and looks_institution(text) else None
+        skipped += 1 if s else 0
+        i += 1
+    return None
+
+
 _AFF_BLOCK_HEAD = re.compile(r"^\s*(authors? and affiliations|affiliations)\s*$", re.I)
 _AFF_BLOCK_END = re.compile(r"^\s*(corresponding authors?|contributions?|ethics declarations|rights and permissions|"
                             r"about this article|additional information|competing interests)\b", re.I)
@@ -572,11 +660,19 @@ def _affiliation_blocks(doc: Document, art: Article, all_lines: list[Line]) -> N
         return
     blocks: list[list[Line]] = []
     cur: list[Line] = []
+    cur_names = False
     for ln in all_lines[k + 1:]:
         if _AFF_BLOCK_END.match(ln.text):
             break
         if ln.stripped:
+            # without blank lines between them, affiliation and name lines alternate: a change of kind
+            # starts a new block
+            names = not looks_institution(ln.stripped) and _person_items(ln.stripped.replace("&amp;", "&")) is not None
+            if cur and names != cur_names:
+                blocks.append(cur)
+                cur = []
             cur.append(ln)
+            cur_names = names
         elif cur:
             blocks.append(cur)
             cur = []

@@ -1,0 +1,68 @@
+"""Front matter round 3: long wrapped bylines, page breaks, bulleted web bylines, unlabelled and
+alternating affiliation blocks (synthetic texts shaped like the corpus failures, no real article)."""
+
+from __future__ import annotations
+
+from journalkit import convert
+from journalkit.readers.authors import looks_like_person, split_person
+from journalkit.readers.front import _byline_so_far, _wrapped
+
+_GIVEN = ["Anna", "Bruno", "Carla", "Dario", "Elena", "Fabio", "Greta", "Hugo", "Irene", "Jonas"]
+_SUR = ["Rossi", "Bianchi", "Ferrari", "Greco", "Conti", "Marino", "Costa", "Fontana", "Moretti", "Lombardi"]
+
+
+def _names(n: int) -> list[str]:
+    return [f"{_GIVEN[k % 10]} {chr(65 + k // 10 % 26)}. {_SUR[(k * 7 + k // 10) % 10]}{k % 9 + 1}" for k in range(n)]
+
+
+def _wrap(text: str, width: int = 100) -> list[str]:
+    """Break like pdftotext: at spaces, inside names too."""
+    out, cur = [], ""
+    for w in text.split(" "):
+        if cur and len(cur) + 1 + len(w) > width:
+            out.append(cur)
+            cur = w
+        else:
+            cur = f"{cur} {w}" if cur else w
+    return out + [cur]
+
+
+def _article(front: str) -> str:
+    return (f"Research Article\n\n{front}\n\nAbstract\nWe study things. The results are clear.\n\n"
+            "Introduction\nSome body text goes here for the test article.\n")
+
+
+def test_suffix_names() -> None:
+    assert looks_like_person("Manuel Ares Jr.")
+    assert split_person("Manuel Ares Jr.") == ("Manuel", "Ares", "Jr.")
+
+
+def test_byline_cut_inside_a_name() -> None:
+    assert _byline_so_far("Jordi Serra-Musach1,5, Gad")
+    assert not _byline_so_far("Jordi Serra-Musach1,5, Department of Biology,")
+
+
+def test_long_byline_over_a_page_break() -> None:
+    names = _names(160)
+    lines = _wrap(", ".join(names) + ",*")
+    cut = max(k for k in range(1, len(lines) - 1) if lines[k - 1].endswith(","))  # the list goes on after a comma
+    lines[cut:cut] = ["PLoS ONE | https://doi.org/10.1371/journal.pone.0000001 | Volume 6 | e1", "", ""]
+    front = "Title of a Consortium Paper on Many Things\n" + "\n".join(lines)
+    front += "\n1 Department of Biology, University of Padua, Padua, Italy"
+    art = convert(_article(front)).article
+    assert len(art.contributors) == 160
+    assert art.contributors[-1].surname == _names(160)[-1].split()[-1].rstrip("0123456789")
+
+
+def test_bulleted_web_byline() -> None:
+    front = ("A Title of a Web Article About Genomes\n\n"
+             "  * Estienne C. Swart\n    Department of Ecology, Princeton University, Princeton, USA\n"
+             "  * John R. Bracht\n    Department of Ecology, Princeton University, Princeton, USA\n")
+    art = convert(_article(front)).article
+    assert [c.surname for c in art.contributors] == ["Swart", "Bracht"]
+    assert len(art.affiliations) == 1
+
+
+def test_wrapped_unlabelled_affiliations() -> None:
+    assert _wrapped("McMaster Health Forum, Centre for Health Economics, Department of Clinical Epidemiology and", 100)
+    assert not _wrapped("Norwegian Knowledge Centre for the Health Services, Oslo, Norway", 70)
