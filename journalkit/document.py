@@ -37,10 +37,11 @@ class Line:
     text: str
     start: int
     end: int
+    #: ``text.strip()``, computed once: the readers ask for it hundreds of thousands of times per batch
+    stripped: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
+    def __post_init__(self) -> None:
+        self.stripped = self.text.strip()
 
 
 @dataclass

@@ -39,6 +39,10 @@ _LINE_SHAPES: list[tuple[str, re.Pattern[str]]] = [
     ("pages", re.compile(r"^Pages?\s+(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)\s*$")),
 ]
 
+#: a line matches a shape above only if it starts with one of these or holds one of the words after them
+_SHAPE_OPENINGS = ("Home", "Vol.", "Articles from ", "Page")  # breadcrumb, ojs-issue, courtesy, pages
+_SHAPE_WORDS = ("ISSN", " volume ", "Vol.", "Volume")  # issn-bar, issn-dot; springer; footer; bar-head
+
 # "J Cancer 2016; 7(9):1081-1087", "PLoS Biol. 2006 Mar 14; 4(5): e88.", "Rev. Saúde Pública. 2014;48(2):258-265"
 _CITATION = re.compile(
     r"(?P<journal>[A-Z][^\n;()]{0,120}?)[.,]?\s+(?P<year>(?:1[6-9]|20)\d\d)(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?"
@@ -64,6 +68,10 @@ class IssueFacts:
 
 def match_issue_line(line: str) -> IssueFacts | None:
     """Match one stripped line of page furniture against the known shapes."""
+    # Called once per front-matter line: most lines hold none of the literals that every shape
+    # needs (each pattern's own literal is listed), so they are turned away before the regexes.
+    if not (line.startswith(_SHAPE_OPENINGS) or any(word in line for word in _SHAPE_WORDS)):
+        return None
     for name, rx in _LINE_SHAPES:
         m = rx.match(line)
         if m:

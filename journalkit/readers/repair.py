@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from ..document import Document, Edit
 
@@ -71,6 +71,50 @@ _PARA_START = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*([a-z]{1,2}) ([a-z]+)")
 
 
 _HYPHENATED = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
+
+# Candidate finders for the patterns above that open with a lookbehind, \b or
+# a character class: those make finditer try the pattern at (nearly) every
+# position of the text. The candidates open with a literal, which the regex
+# engine finds by a fast scan; the full pattern then runs only at the few
+# places where a match can start (see _finditer_at).
+_BRACKET_LABEL_CORE = re.compile(
+    r"\[(?:" + "|".join(re.escape(x) for x in sorted(LINK_LABELS, key=len, reverse=True)) + r")\]"
+)
+_TRAILING_LABEL_CORE = re.compile(r"(?:" + "|".join(re.escape(x) for x in _TRAILING_LABELS) + r")[ \t]*(?=\n|\Z)")
+_SPACE_RUN = re.compile(r"[ \t]{2,}")
+
+
+def _finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when every match begins at one of ``starts`` (ascending).
+
+    finditer resumes after each match, so a start inside the previous match is
+    skipped, as finditer would skip it.
+    """
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
+def _occurrences(text: str, literal: str) -> Iterator[int]:
+    pos = text.find(literal)
+    while pos != -1:
+        yield pos
+        pos = text.find(literal, pos + 1)
+
+
+def _run_starts(text: str, found: Iterable[re.Match[str]]) -> Iterator[int]:
+    """Where the run of spaces and tabs just before each match begins (the match itself if none)."""
+    for m in found:
+        pos = m.start()
+        while pos > 0 and text[pos - 1] in " \t":
+            pos -= 1
+        yield pos
 
 
 class _Vocabulary:
@@ -87,6 +131,32 @@ class _Vocabulary:
         if self._counts is None:
             self._counts = Counter(_WORD.findall(self.folded))
         return self._counts
+
+    def count(self, word: str) -> int:
+        """``counts[word]``, counted in place while the word occurs only a few times.
+
+        Counting every word of the text is what costs; most questions are about
+        one rare word. An occurrence is a count when no letter touches it on
+        either side, which is what makes it a whole token of ``_WORD``.
+        """
+        if self._counts is not None:
+            return self._counts[word]
+        if not _WORD.fullmatch(word):  # every counted token is a run of letters
+            return 0
+        folded, size, n, seen = self.folded, len(word), 0, 0
+        pos = folded.find(word)
+        while pos != -1:
+            seen += 1
+            if seen > 64:  # a common word: count them all, once
+                return self.counts[word]
+            if (pos == 0 or _LETTER.match(folded, pos - 1) is None) and _LETTER.match(folded, pos + size) is None:
+                n += 1
+            pos = folded.find(word, pos + 1)
+        return n
+
+    def compound_count(self, key: str) -> int:
+        """``compounds[key]``; the compounds are only collected when ``key`` occurs in the text at all."""
+        return self.compounds[key] if key in self.folded else 0
 
     @property
     def compounds(self) -> Counter[str]:
@@ -121,10 +191,16 @@ def _vocab(doc: Document) -> _Vocabulary:
 
 
 def _simple(pattern: re.Pattern[str], replacement: str | Callable[[re.Match[str]], str], kind: str,
-            message: str) -> Callable[[Document], list[Edit]]:
+            message: str, starts: Callable[[str], Iterable[int]] | None = None) -> Callable[[Document], list[Edit]]:
+    """A rule that replaces every match of ``pattern``.
+
+    ``starts`` (optional) lists, ascending, every place where a match can begin;
+    the pattern is then tried there only (see :func:`_finditer_at`).
+    """
     def rule(doc: Document) -> list[Edit]:
         out = []
-        for m in pattern.finditer(doc.text):
+        found = pattern.finditer(doc.text) if starts is None else _finditer_at(pattern, doc.text, starts(doc.text))
+        for m in found:
             rep = replacement(m) if callable(replacement) else replacement
             if rep != m.group(0):
                 out.append(Edit(m.start(), m.end(), rep, kind, message))
@@ -147,10 +223,11 @@ def _markup(doc: Document) -> list[Edit]:
 
 
 def _link_labels(doc: Document) -> list[Edit]:
+    text = doc.text
     edits = [Edit(m.start(), m.end(), "", "link-label", "link label without content removed")
-             for m in _BRACKET_LABEL.finditer(doc.text)]
+             for m in _finditer_at(_BRACKET_LABEL, text, _run_starts(text, _BRACKET_LABEL_CORE.finditer(text)))]
     edits += [Edit(m.start(), m.end(), "", "link-label", "web-page link label removed")
-              for m in _TRAILING_LABEL.finditer(doc.text)]
+              for m in _finditer_at(_TRAILING_LABEL, text, _run_starts(text, _TRAILING_LABEL_CORE.finditer(text)))]
     return edits
 
 
@@ -172,7 +249,7 @@ def _icons(doc: Document) -> list[Edit]:
 
 def _doi_spaces(doc: Document) -> list[Edit]:
     return [Edit(m.start(2), m.end(2), "", "doi-space", "space inside a DOI removed")
-            for m in _DOI_SPACE.finditer(doc.text)]
+            for m in _finditer_at(_DOI_SPACE, doc.text, _occurrences(doc.text, "10."))]
 
 
 def _doi_hyphens(doc: Document) -> list[Edit]:
@@ -183,17 +260,18 @@ def _doi_hyphens(doc: Document) -> list[Edit]:
     """
     vocab = _vocab(doc)
     edits = []
-    for dm in _DOI_TOKEN.finditer(doc.text):
+    for dm in _finditer_at(_DOI_TOKEN, doc.text, _occurrences(doc.text, "10.")):
         token = dm.group(0)
         for hm in _DOI_INNER_HYPHEN.finditer(token):
-            counts, compounds = vocab.counts, vocab.compounds
             a, b = hm.group(1), hm.group(2)
             joined = (a + b).casefold()
-            if counts[joined] and compounds[f"{a}-{b}".casefold()] <= 1:  # no other hyphenated use
+            # a word that is no substring of the text has no count: skip building the counts for it
+            count = vocab.count(joined)
+            if count and vocab.compound_count(f"{a}-{b}".casefold()) <= 1:  # no other hyphenated use
                 pos = dm.start() + hm.start(2) - 1
                 edits.append(Edit(pos, pos + 1, "", "doi-hyphen",
                                   f"line-break hyphen inside a DOI removed ({a}-{b} -> {a}{b})"))
-            elif not counts[joined]:
+            elif not count:
                 doc.report.warn("repair", "doi-hyphen-kept",
                                 f"DOI {token} has a hyphen ({a}-{b}) that may come from a line break; kept",
                                 offset=doc.to_original(dm.start()))
@@ -205,14 +283,23 @@ def _eol_hyphens(doc: Document) -> list[Edit]:
     vocab = _vocab(doc)
     edits = []
     text = doc.text
-    for m in _EOL_HYPHEN.finditer(text):
+    # Jump from one "-\n" to the next with str.find: the pattern opens with a
+    # lookbehind, which finditer would evaluate at every position of the text.
+    # Matches cannot overlap (each one starts at its own "-\n"), so matching at
+    # each occurrence finds exactly what finditer finds.
+    pos = text.find("-\n")
+    while pos != -1:
+        m = _EOL_HYPHEN.match(text, pos)
+        pos = text.find("-\n", pos + 2)
+        if m is None:
+            continue
         before = _WORD_BEFORE.search(text, max(0, m.start() - 80), m.start())
         after = _WORD_AFTER.match(text, m.end())
         if before is None or after is None:
             continue
         a, b = before.group(0), after.group(0)
         joined = (a + b).casefold()
-        if vocab.counts[joined] and f"{a}-{b}".casefold() not in vocab.compounds:
+        if vocab.count(joined) and not vocab.compound_count(f"{a}-{b}".casefold()):
             edits.append(Edit(m.start(), m.end(), "", "hyphenation",
                               f"line-break hyphenation joined ({a}-/{b} -> {a}{b})"))
     return edits
@@ -235,15 +322,14 @@ def _drop_cap(doc: Document) -> list[Edit]:
     vocab = _vocab(doc)
     for m in _PARA_START.finditer(doc.text):
         frag, nxt = m.group(1), m.group(2)
-        counts = vocab.counts
-        if counts[frag] > 1:  # the fragment is a word of this text ("a", "an"): not a lost capital
+        if vocab.count(frag) > 1:  # the fragment is a word of this text ("a", "an"): not a lost capital
             continue
         scores = []
         for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
             cand = (letter + frag).casefold()
             bigram = vocab.bigrams[(cand, nxt.casefold())]
-            if bigram or (counts[cand] and any(w.casefold() == cand for w in _COMMON_INITIAL)):
-                scores.append((bigram, counts[cand], letter))
+            if bigram or (vocab.count(cand) and any(w.casefold() == cand for w in _COMMON_INITIAL)):
+                scores.append((bigram, vocab.count(cand), letter))
         scores.sort(reverse=True)
         if not scores:
             continue
@@ -267,7 +353,8 @@ REPAIRS: list[tuple[str, Callable[[Document], list[Edit]]]] = [
     ("invisible", _simple(_INVISIBLE, "", "invisible", "zero-width character removed")),
     ("whitespace", _simple(_NBSP, " ", "whitespace", "no-break/odd space -> space")),
     ("soft-hyphen-eol", _simple(_SOFT_HYPHEN_EOL, lambda m: m.group(1) + m.group(2), "soft-hyphen",
-                                "soft hyphen at a line break: word joined")),
+                                "soft hyphen at a line break: word joined",
+                                starts=lambda text: (i - 1 for i in _occurrences(text, "\u00ad") if i > 0))),
     ("soft-hyphen", _simple(_SOFT_HYPHEN, "", "soft-hyphen", "soft hyphen removed")),
     ("tab", _simple(_TAB, " ", "whitespace", "tab -> space")),
     ("ligature", _ligatures),
@@ -275,7 +362,8 @@ REPAIRS: list[tuple[str, Callable[[Document], list[Edit]]]] = [
     ("link-label", _link_labels),
     ("icon-glyph", _icons),
     ("trailing", _simple(_TRAILING, "", "whitespace", "trailing spaces removed")),
-    ("multispace", _simple(_MULTISPACE, " ", "whitespace", "run of spaces -> one space")),
+    ("multispace", _simple(_MULTISPACE, " ", "whitespace", "run of spaces -> one space",
+                           starts=lambda text: (m.start() for m in _SPACE_RUN.finditer(text)))),
     ("doi-space", _doi_spaces),
     ("doi-hyphen", _doi_hyphens),
     ("hyphenation", _eol_hyphens),

@@ -77,14 +77,21 @@ def _is_reference_line(text: str) -> bool:
     )
 
 
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+_NON_LOWER = re.compile(r"[^a-z]")
+
+
 def _furniture_key(text: str) -> str:
     """Running heads differ only in their page number: compare them with digits masked."""
-    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.strip().lower()))
+    return _SPACES.sub(" ", _DIGITS.sub("#", text.strip().lower()))
 
 
 def _page_numbers(doc: Document, lines: list[Line]) -> list[int]:
     """Page index of each line, from the form feeds of the original text (0 when there are none)."""
     breaks = [m.start() for m in re.finditer("\f", doc.original)]
+    if not breaks:  # one page: skip mapping every line offset back to the original
+        return [0] * len(lines)
     return [bisect.bisect_right(breaks, doc.to_original(ln.start)) for ln in lines]
 
 
@@ -108,9 +115,11 @@ def find_furniture(doc: Document, lines: list[Line], pages: list[int]) -> set[in
     for pg, idx in by_page.items():
         for i in idx[:4] + idx[-4:]:
             key = _furniture_key(lines[i].text)
-            if len(re.sub(r"[^a-z]", "", key)) >= 4:
+            if len(_NON_LOWER.sub("", key)) >= 4:
                 edge_pages.setdefault(key, set()).add(pg)
     keys = {k for k, pgs in edge_pages.items() if len(pgs) >= 3}
+    if not keys:  # the common case: no need to key every line of the text
+        return set()
     return {i for i, ln in enumerate(lines) if ln.stripped and _furniture_key(ln.text) in keys}
 
 
