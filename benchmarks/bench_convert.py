@@ -27,6 +27,8 @@ def main() -> int:
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "articles"))
     ap.add_argument("--layout", default="all", choices=["pdf", "web", "all"])
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("-p", dest="disabled", action="append", default=[], metavar="no:NAME",
+                    help="disable a plugin, e.g. -p no:refs-crf for the rule-based reference fallback")
     args = ap.parse_args()
     layouts = ["pdf", "web"] if args.layout == "all" else [args.layout]
     texts = [p.read_text(encoding="utf-8") for lay in layouts
@@ -34,10 +36,11 @@ def main() -> int:
     if not texts:
         print(f"no raw-*.txt under {args.corpus}", file=sys.stderr)
         return 2
-    pm = get_plugin_manager()
+    pm = get_plugin_manager(disabled=args.disabled)
     journalkit.convert(texts[0], plugins=pm)  # warm-up: DTD, patterns, lazily loaded models
     chars = sum(len(t) for t in texts)
-    print(f"{len(texts)} articles ({chars / 1e6:.1f} M characters), layouts: {', '.join(layouts)}")
+    print(f"{len(texts)} articles ({chars / 1e6:.1f} M characters), layouts: {', '.join(layouts)}"
+          + (f", disabled: {', '.join(args.disabled)}" if args.disabled else ""))
     for validate in (False, True):
         runs = []
         for _ in range(args.repeat):

@@ -85,6 +85,7 @@ class JournalProfile:
     publisher: str | None = None
     publisher_loc: str | None = None
     journal_id: str | None = None
+    journal_id_type: str = "publisher-id"  # or nlm-ta (NLM title abbreviation), iso-abbrev, ...
     doi_prefixes: tuple[str, ...] = ()
     match_titles: tuple[str, ...] = ()
     reference_style: str | None = None

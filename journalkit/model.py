@@ -255,7 +255,8 @@ class Journal(_Sourced):
     issn: ISSN | None = None  # medium unknown
     publisher: str | None = None
     publisher_loc: str | None = None
-    journal_id: str | None = None  # a publisher-id or nlm-ta, from a profile
+    journal_id: str | None = None  # from a profile: a journal never prints its own journal-id
+    journal_id_type: Literal["publisher-id", "nlm-ta", "iso-abbrev", "pmc", "doi"] = "publisher-id"
 
     @property
     def any_issn(self) -> str | None:

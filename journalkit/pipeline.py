@@ -68,6 +68,8 @@ def apply_profile(doc: Document, article: Article, profile: JournalProfile) -> N
         current = getattr(j, field)
         if current is None:
             setattr(j, field, value)
+            if field == "journal_id":
+                j.journal_id_type = profile.journal_id_type  # type: ignore[assignment]
             doc.report.add("profile", "profile-fact", f"journal {field} {value!r} from profile {profile.name!r}",
                            field=f"journal.{field}", replacement=value)
         elif current != value:

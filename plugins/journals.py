@@ -46,6 +46,9 @@ PROFILES: tuple[JournalProfile, ...] = (
         abbrev_title="J Cancer",
         issn_electronic="1837-9664",
         publisher="Ivyspring International Publisher",
+        journal_id="J Cancer",  # the NLM title abbreviation
+        journal_id_type="nlm-ta",
+        reference_style="vancouver",  # numbered, "Zhang X, Pei Z, ... J Cancer. 2016;7:1081-7."
         doi_prefixes=("10.7150/jca.",),
         match_titles=("Journal of Cancer", "J Cancer", "J. Cancer"),
         noise_lines=(r"file import instruction",),
@@ -55,6 +58,7 @@ PROFILES: tuple[JournalProfile, ...] = (
         name="immunoregulation",
         title="Immunoregulation",
         doi_prefixes=("10.32598/immunoregulation.",),
+        reference_style="vancouver",  # as its printed reference lists show
         match_titles=("Immunoregulation",),
     ),
 )

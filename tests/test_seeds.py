@@ -42,7 +42,7 @@ def review() -> journalkit.Result:
 
 def _valid(jats: bytes) -> bool:
     root = etree.fromstring(jats)
-    ts = "publishing" if "Publishing" in jats[:400].decode() else "archiving"
+    ts = "publishing" if b"Journal Publishing DTD" in jats[:400] else "archiving"
     return load_dtd(ts, root.get("dtd-version")).validate(root)
 
 
@@ -196,3 +196,23 @@ def test_cli_converts_both_seeds_to_a_directory(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in out.iterdir()) == ["editorial.xml", "review.xml"]
     assert etree.parse(str(out / "review.xml")).getroot().get("article-type") == "review-article"
+
+
+def test_review_journal_profile_supplies_facts_and_publishing(review: journalkit.Result) -> None:
+    """The Journal of Cancer profile (matched by DOI prefix) adds what the text lacks, each fact reported."""
+    g = _gold(REVIEW)
+    a = review.article
+    assert a.journal.title == g["journal_title"]
+    assert a.journal.issn_electronic == "1837-9664" and a.journal.journal_id == "J Cancer"
+    facts = {e.field for e in review.report.of_kind("profile-fact")}
+    assert {"journal.title", "journal.issn_electronic", "journal.publisher", "journal.journal_id"} <= facts
+    assert b"Journal Publishing DTD v1.3" in review.jats[:300]
+    assert _valid(review.jats)
+
+
+def test_review_without_profile_claims_nothing_more() -> None:
+    text = (REVIEW / "raw.txt").read_text(encoding="utf-8")
+    res = journalkit.convert(text, disable=["journals"])
+    assert res.article.journal.title is None and res.article.journal.abbrev_title == "J Cancer"
+    assert res.article.journal.any_issn is None
+    assert b"Archiving and Interchange DTD v1.3" in res.jats[:300]

@@ -142,7 +142,7 @@ def _journal_meta(front: etree._Element, art: Article) -> None:
         return
     jm = _sub(front, "journal-meta")
     if j.journal_id:
-        _sub(jm, "journal-id", j.journal_id, journal_id_type="publisher-id")
+        _sub(jm, "journal-id", j.journal_id, journal_id_type=j.journal_id_type)
     if j.title or j.abbrev_title:
         tg = _sub(jm, "journal-title-group")
         if j.title:
