@@ -72,15 +72,36 @@ def repair_doi(text: str) -> str | None:
     return v if DOI_RE.match(v) else None
 
 
-def infer_type(raw: str, found: Mapping[str, str]) -> str | None:
-    """journal, book, chapter, confproc, thesis, report, preprint, web, data or software."""
+_SERVER_RE = re.compile(r"\b(?:arxiv|biorxiv|medrxiv|ssrn|research square|preprints\.org)\b", re.IGNORECASE)
+_DATA_CUE_RE = re.compile(r"\b(?:data\s?set|dataset|data repository|dryad|figshare|zenodo)\b")
+_DATA_REPO_RE = re.compile(r"\b(?:dryad|figshare|zenodo)\b")
+# a lowercase word (not an identifier cue) right after a DOI: the DOI interrupts a sentence
+_PROSE_AFTER_RE = re.compile(r"\s+(?!(?:doi|pmid|pmcid|pmc|http|https|www|epub)\b)[a-z]{2,}\b")
+# a year as JATS4R wants it inside <year>: four digits and nothing else
+_YEAR_DIGITS_RE = re.compile(r"(?<!\d)(?:1\d{3}|20\d{2})(?!\d)")
+
+
+def infer_type(raw: str, found: Mapping[str, str]) -> str:
+    """journal, book, chapter, confproc, thesis, report, preprint, web, data, software or other.
+
+    Never ``None``: JATS4R makes ``@publication-type`` mandatory on every
+    citation. A type is only claimed where the JATS4R rules for it can be
+    met from the string: ``preprint`` needs a server or an identifier to
+    follow (a bare "[Preprint]" note is not enough), ``data`` needs a
+    repository (a journal article whose title says "dataset" stays a journal
+    article). With no cue at all the fields found decide, and ``other``
+    (accepted by JATS4R, with a warning) is the honest last resort.
+    """
     low = raw.lower()
     cont = (found.get("container") or "").lower()
-    if found.get("arxiv") or re.search(r"\b(?:arxiv|biorxiv|medrxiv|ssrn|preprint)\b", cont or low):
+    followable = found.get("arxiv") or found.get("doi") or found.get("url")
+    if found.get("arxiv") or _SERVER_RE.search(cont or low) or (
+            re.search(r"\bpreprint\b", cont or low) and followable):
         return "preprint"
     if re.search(r"\b(?:thesis|dissertation|ph\.?\s?d\.?|master'?s)\b", low) and not found.get("volume"):
         return "thesis"
-    if re.search(r"\b(?:data\s?set|dataset|data repository|dryad|figshare|zenodo)\b", low):
+    if _DATA_CUE_RE.search(cont) or (not cont and _DATA_CUE_RE.search(low)) or (
+            _DATA_REPO_RE.search(low) and not found.get("volume")):
         return "data"
     if re.search(r"\b(?:software|github\.com|r package|version \d)", low):
         return "software"
@@ -99,7 +120,12 @@ def infer_type(raw: str, found: Mapping[str, str]) -> str | None:
         return "web"
     if found.get("title"):
         return "book"
-    return None
+    # no title or container found: fall back on what the other fields say
+    if found.get("publisher") or found.get("location"):
+        return "book"
+    if (found.get("volume") and found.get("pages")) or found.get("pmid") or found.get("pmcid"):
+        return "journal"  # volume + pages, or a PubMed identifier: the shape of a journal article
+    return "other"
 
 
 class ReferenceParser:
@@ -215,13 +241,30 @@ def apply_rules(tokens: Sequence[Token], labels: list[str]) -> list[str]:
             k = i - 1
             while k >= 0 and tokens[k].text in ":=":
                 k -= 1
-            if k >= 0 and tokens[k].text.lower() in ("pmid", "pubmed"):
+            if t.text[0] == "0":
+                # PubMed numbers its records from 1 and never pads: digits with a leading zero are a piece of
+                # something else (a DOI broken at a line end, "journal.pbio.0060118"), never a PMID
+                if out[i] == "pmid":
+                    out[i] = "O"
+            elif k >= 0 and tokens[k].text.lower() in ("pmid", "pubmed"):
                 out[i] = "pmid"
-            elif out[i] == "pmid" and len(t.text) < 5:
+            elif out[i] == "pmid" and (len(t.text) < 5 or _glued_to_word(tokens, i)):
                 out[i] = "O"
         elif out[i] == "pmid":
             out[i] = "O"  # a PMID is digits only
     return out
+
+
+def _glued_to_word(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` is written onto a word or an identifier (``pbio.123``, ``x/123``) with no space.
+
+    A PMID the model finds without a "PMID" cue must stand on its own; digits
+    glued to what precedes them are the tail of a DOI or URL split over lines.
+    """
+    if i == 0 or tokens[i].space_before:
+        return False
+    prev = tokens[i - 1]
+    return prev.text in "./-_" or prev.text[-1:].isalnum()
 
 
 def _label_runs(tokens: Sequence[Token], labels: Sequence[str]) -> list[tuple[str, int, int]]:
@@ -229,17 +272,23 @@ def _label_runs(tokens: Sequence[Token], labels: Sequence[str]) -> list[tuple[st
     cur_lab: str | None = None
     cur_s = cur_e = 0
     gap_punct = True  # everything since the current run ended is punctuation
+    run_has_doi = False  # the current run already holds a complete DOI token
     for t, lab in zip(tokens, labels):
         if lab == "O":
             if t.text.isalnum() or t.kind:
                 gap_punct = False
             continue
-        if lab == cur_lab and gap_punct:
+        # a second complete DOI starts a run of its own: two DOIs printed one after the other are two values,
+        # not one DOI broken over a line (whose pieces are not complete DOI tokens)
+        second_doi = lab == "doi" and t.kind == "doi" and run_has_doi
+        if lab == cur_lab and gap_punct and not second_doi:
             cur_e = t.end
         else:
             if cur_lab is not None:
                 runs.append((cur_lab, cur_s, cur_e))
             cur_lab, cur_s, cur_e = lab, t.start, t.end
+            run_has_doi = False
+        run_has_doi = run_has_doi or (lab == "doi" and t.kind == "doi")
         gap_punct = True
     if cur_lab is not None:
         runs.append((cur_lab, cur_s, cur_e))
@@ -252,14 +301,23 @@ def build_reference(raw: str, tokens: Sequence[Token], labels: Sequence[str], id
     runs = _label_runs(tokens, labels)
     single: dict[str, tuple[int, int]] = {}
     multi: dict[str, list[tuple[int, int]]] = {"author": [], "editor": []}
+    doi_spans: list[tuple[int, int]] = []
     for lab, s, e in runs:
         if lab in _MULTI:
             multi[lab].append((s, e))
         elif lab == "year":
-            if lab not in single and re.search(r"\d{4}", raw[s:e]):
+            m = _YEAR_DIGITS_RE.search(raw, s, e)
+            if lab not in single and m:
+                # only the four digits: "2002a" keeps its letter and "2010-2011" its second year as text, since
+                # JATS4R wants <year> to hold a 4-digit year and nothing else
+                single[lab] = m.span()
+        else:
+            if lab == "doi" and repair_doi(raw[s:e]):
+                doi_spans.append((s, e))
+            if lab not in single or (e - s) > (single[lab][1] - single[lab][0]):
                 single[lab] = (s, e)
-        elif lab not in single or (e - s) > (single[lab][1] - single[lab][0]):
-            single[lab] = (s, e)
+    if len({(repair_doi(raw[s:e]) or "").lower() for s, e in doi_spans}) > 1:
+        single["doi"] = _pick_doi(raw, doi_spans)
 
     values: dict[str, Any] = {}
     fields: list[RefField] = []
@@ -293,6 +351,11 @@ def build_reference(raw: str, tokens: Sequence[Token], labels: Sequence[str], id
     values["etal"] = etal
 
     # titles and containers
+    if ptype == "preprint" and "container" not in single and "title" in single:
+        server = _preprint_server(raw, single)
+        if server:
+            # JATS4R: a preprint has an <article-title> and the server as its <source>
+            single["container"] = server
     if "title" in single:
         s, e = single["title"]
         if "container" not in single and ptype in _BOOKLIKE | {None}:
@@ -326,7 +389,7 @@ def build_reference(raw: str, tokens: Sequence[Token], labels: Sequence[str], id
             values["doi"] = doi
     if "pmid" in single:
         s, e = single["pmid"]
-        if raw[s:e].isdigit():
+        if raw[s:e].isdigit() and raw[s] != "0":
             add("pmid", s, e)
             values["pmid"] = raw[s:e]
     if "pmcid" in single:
@@ -346,6 +409,47 @@ def build_reference(raw: str, tokens: Sequence[Token], labels: Sequence[str], id
             except ValidationError:
                 continue
         return Reference(id=id, label=label, raw=raw, publication_type=ptype, fields=fields)
+
+
+def _pick_doi(raw: str, spans: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """The DOI of the cited work when a string holds several different ones.
+
+    Text taken from PDFs often carries extra DOIs: the citing article's own
+    link (``http://dx.doi.org/10.1371/journal.pone...``) from a page footer
+    or link annotation, or the tail of the neighbouring reference. The
+    reference itself introduces its DOI with a ``doi:`` cue, and such an
+    insert betrays itself by splitting running words (``coral<link> dwelling
+    fishes``). So a DOI that is not followed by a lowercase word is
+    preferred, then one right after the cue, then one written bare rather
+    than as a resolver link, then the first. Only one is tagged; the others
+    stay text.
+    """
+    def rank(span: tuple[int, int]) -> tuple[bool, bool, bool, int]:
+        before = raw[: span[0]]
+        splits_prose = _PROSE_AFTER_RE.match(raw, span[1]) is not None
+        cued = re.search(r"\bdoi\s*:?\s*$", before, re.IGNORECASE) is not None
+        as_link = before.rstrip().endswith("/")
+        return (splits_prose, not cued, as_link, span[0])
+
+    return min(spans, key=rank)
+
+
+def _preprint_server(raw: str, single: Mapping[str, tuple[int, int]]) -> tuple[int, int] | None:
+    """The span of the preprint server's name as printed (``arXiv`` in ``arXiv:1312.5204``), if any.
+
+    The name right before the arXiv identifier is preferred; otherwise the
+    first server name outside the title. Only characters of the string are
+    used, so nothing is invented when no name is printed.
+    """
+    title = single.get("title", (0, 0))
+    if "arxiv" in single:
+        m = re.search(r"(arxiv)\s*:?\s*$", raw[: single["arxiv"][0]], re.IGNORECASE)
+        if m:
+            return m.span(1)
+    for m in _SERVER_RE.finditer(raw):
+        if not (title[0] <= m.start() < title[1]):
+            return m.span()
+    return None
 
 
 def _add_pages(raw: str, s: int, e: int, add: Any, values: dict[str, Any]) -> None:

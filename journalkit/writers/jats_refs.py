@@ -126,15 +126,17 @@ def _name_tag(raw: str, node: _Node) -> str:
     return "name"
 
 
-def _fill(parent: etree._Element, node: _Node, raw: str) -> None:
+def _fill(parent: etree._Element, node: _Node, raw: str, ptype: str | None = None) -> None:
     pos = node.start
     for child in node.children:
         _append_text(parent, raw[pos:child.start])
         tag, attrs = _FLAT[child.label or ""]
         if child.label == "name":
             tag = _name_tag(raw, child)
+        elif child.label == "title" and ptype == "data":
+            tag = "data-title"  # JATS4R: a data citation names its data set in <data-title>, not <article-title>
         el = etree.SubElement(parent, tag, attrs)
-        _fill(el, child, raw)
+        _fill(el, child, raw, ptype)
         pos = child.end
     _append_text(parent, raw[pos:node.end])
 
@@ -144,7 +146,7 @@ def build_mixed_citation(ref: Reference) -> etree._Element:
     mc = etree.Element("mixed-citation")
     if ref.publication_type:
         mc.set("publication-type", ref.publication_type)
-    _fill(mc, _tree(ref), ref.raw)
+    _fill(mc, _tree(ref), ref.raw, ref.publication_type)
     return mc
 
 
