@@ -183,6 +183,8 @@ _AUTHORS = (rf"(?:(?:van|von|de|der|da|dos|del|di|du|la|le)\s+)*{_NAME_PART}"
 _AY_PART = re.compile(rf"({_AUTHORS}),?\s+((?:{_YEAR_PART})(?:\s*,\s*{_YEAR_PART})*)")
 _AY_PAREN = re.compile(rf"\(([^()]*?{_YEAR_PART}[^()]*?)\)")
 _AY_NARRATIVE = re.compile(rf"({_AUTHORS})\s+\(({_YEAR_PART}(?:\s*,\s*{_YEAR_PART})*)\)")
+#: what every narrative citation contains: a cheap necessary condition for :data:`_AY_NARRATIVE`
+_AY_NARRATIVE_END = re.compile(rf"\({_YEAR_PART}")
 
 
 def _fold(name: str) -> str:
@@ -324,8 +326,11 @@ def find_citations(text: str, labels: dict[str, str] | CitationIndex,
             nums = _expand(m.group(1))
             if nums and all(str(n) in label_map for n in nums) and free(*m.span()):
                 add_numeric(m)
-    if "author-year" in styles and index is not None:
-        for m in _AY_NARRATIVE.finditer(text):
+    if "author-year" in styles and index is not None and "(" in text:
+        # the narrative pattern is tried at every character; most paragraphs (all of a numbered article)
+        # have no "(year" it could end in, which one search with a literal "(" up front rules out
+        narrative = _AY_NARRATIVE.finditer(text) if _AY_NARRATIVE_END.search(text) else ()
+        for m in narrative:
             if free(*m.span()):
                 _author_year(text, m.group(1), m.group(2), m.span(), index, cites, problems, taken)
         for m in _AY_PAREN.finditer(text):

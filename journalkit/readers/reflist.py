@@ -125,6 +125,13 @@ def _not_reference(text: str) -> bool:
     return bool(_NOT_REF_START.match(text) or _PAGE_FOOTER.search(text))
 
 
+def _may_have_label(text: str) -> bool:
+    """Can ``text`` open with a label of any style? Every style starts, after white space, with a digit,
+    "[" or a bullet; this check is far cheaper than the four patterns, and most lines fail it."""
+    c = text.lstrip()[:1]
+    return c.isdecimal() or c in ("[", "-", "•", "*")
+
+
 def _label(style: str, text: str) -> tuple[int, int] | None:
     """(number, end of the label) when ``text`` opens with a label of ``style``."""
     m = _LABEL_STYLES[style].match(text)
@@ -144,15 +151,19 @@ class RefItem:
     label: str | None
     lines: list[Line] = field(default_factory=list)
     first_offset: int = 0
+    #: each line's cleaned text, for ``lines[:len(_cleaned)]``: the splitter asks for ``raw`` after every
+    #: appended line, and lines are only ever appended, so each line is cleaned once, not once per question
+    _cleaned: list[str] = field(default_factory=list, repr=False, compare=False)
 
     def parts(self) -> list[str]:
-        out = []
-        for k, ln in enumerate(self.lines):
+        cleaned = self._cleaned
+        if len(cleaned) > len(self.lines):  # lines replaced from outside: start over
+            cleaned.clear()
+        for k in range(len(cleaned), len(self.lines)):
+            ln = self.lines[k]
             t = ln.text[self.first_offset:] if k == 0 else ln.text
-            t = _TRAILING_LINKS.sub("", t.strip())
-            if t:
-                out.append(t)
-        return out
+            cleaned.append(_TRAILING_LINKS.sub("", t.strip()))
+        return [t for t in cleaned if t]
 
     @property
     def raw(self) -> str:
@@ -166,19 +177,23 @@ def _choose_style(lines: list[Line]) -> tuple[str | None, int]:
     """The label style that numbers the most of 1..N, and N; (None, 0) for an unnumbered list."""
     best: tuple[str | None, int, int] = (None, 0, 0)
     nonblank = sum(1 for ln in lines if ln.stripped)
+    candidates = [ln.text for ln in lines if _may_have_label(ln.text)]
     for style in _LABEL_STYLES:
         nums = set()
-        for ln in lines:
-            lab = _label(style, ln.text)
+        for text in candidates:
+            lab = _label(style, text)
             if lab:
                 nums.add(lab[0])
         if 1 not in nums and 0 not in nums and not (nums and min(nums) <= 2):
             continue
         top = 0
+        below = 0  # how many of nums lie in 1..k, counted as k grows (nums is a set: each once)
         for k in sorted(nums):
             # two-column pages may put part of the list before the heading: allow gaps
-            if k > 0 and sum(1 for x in nums if 1 <= x <= k) >= 0.6 * k:
-                top = k
+            if k > 0:
+                below += 1
+                if below >= 0.6 * k:
+                    top = k
         covered = sum(1 for x in nums if 1 <= x <= top)
         if covered > best[2] or (covered == best[2] and style == "bracket"):
             best = (style, top, covered)
@@ -206,7 +221,7 @@ def _pick_labels(lines: list[Line], style: str, top: int) -> dict[int, tuple[int
     """
     occ: list[tuple[int, int, int]] = []
     for i, ln in enumerate(lines):
-        lab = _label(style, ln.text)
+        lab = _label(style, ln.text) if _may_have_label(ln.text) else None
         if lab and 1 <= lab[0] <= top:
             occ.append((i, lab[0], lab[1]))
     chosen: dict[int, tuple[int, int]] = {}
@@ -258,9 +273,7 @@ def _numbered_items(lines: list[Line], style: str, top: int) -> tuple[list[RefIt
             rest.append(ln)
             after_blank = False
             continue
-        if not cur.raw and cur.first_offset >= len(cur.lines[0].text.rstrip()):
-            # a lone label line: the text follows on the next line
-            pass
+        # (a lone label line, whose text follows on the next line, simply takes this line too)
         cur.lines.append(ln)
         after_blank = False
     return items, rest
@@ -268,11 +281,12 @@ def _numbered_items(lines: list[Line], style: str, top: int) -> tuple[list[RefIt
 
 def _continues(item: RefItem, text: str) -> bool:
     """After a blank line: does ``text`` go on with ``item``?"""
-    if not item.raw:
+    raw = item.raw
+    if not raw:
         return True  # a lone label ("[8]") whose text follows the blank
     if _DOI_URL_LINE.match(text) or text[:1].islower() or text[:1] in "(–-;:,":
         return True
-    return not _ends_reference(item.raw)
+    return not _ends_reference(raw)
 
 
 def _unnumbered_items(lines: list[Line]) -> tuple[list[RefItem], list[Line]]:

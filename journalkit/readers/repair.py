@@ -13,6 +13,7 @@ Kinds: ``newline``, ``whitespace``, ``invisible``, ``soft-hyphen``,
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -209,6 +210,44 @@ def _simple(pattern: re.Pattern[str], replacement: str | Callable[[re.Match[str]
     return rule
 
 
+def _trailing_runs(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``_TRAILING`` matches: each line's closing run of spaces and tabs.
+
+    The pattern opens with ``[ \t]+``, so finditer starts a match attempt at
+    every space of the text and fails at almost all of them; walking the
+    lines and looking only at their ends finds the same maximal runs.
+    """
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line[-1:] in (" ", "\t"):
+            yield end - (len(line) - len(line.rstrip(" \t"))), end
+        pos = end + 1
+
+
+def _trailing(doc: Document) -> list[Edit]:
+    return [Edit(a, b, "", "whitespace", "trailing spaces removed") for a, b in _trailing_runs(doc.text)]
+
+
+def _space_runs(text: str) -> Iterator[int]:
+    """Where each run of two or more spaces/tabs begins (the starts of ``_SPACE_RUN``), ascending.
+
+    Without tabs (the tab pass has turned them into spaces) a run is found
+    with str.find, which is far cheaper than a regex scan stopping at every space.
+    """
+    if "\t" in text:
+        yield from (m.start() for m in _SPACE_RUN.finditer(text))
+        return
+    pos = text.find("  ")
+    n = len(text)
+    while pos != -1:
+        yield pos
+        end = pos + 2
+        while end < n and text[end] == " ":
+            end += 1
+        pos = text.find("  ", end)
+
+
 def _ligatures(doc: Document) -> list[Edit]:
     return [Edit(m.start(), m.end(), unicodedata.normalize("NFKC", m.group(0)), "ligature",
                  "ligature expanded (NFKC)") for m in _LIGATURES.finditer(doc.text)]
@@ -320,7 +359,9 @@ def _drop_cap(doc: Document) -> list[Edit]:
     """
     edits: list[Edit] = []
     vocab = _vocab(doc)
-    for m in _PARA_START.finditer(doc.text):
+    # a paragraph starts at the text start or at a line break: try the pattern there only (its
+    # leading alternation gives finditer nothing to skip ahead with)
+    for m in _finditer_at(_PARA_START, doc.text, itertools.chain((0,), _occurrences(doc.text, "\n"))):
         frag, nxt = m.group(1), m.group(2)
         if vocab.count(frag) > 1:  # the fragment is a word of this text ("a", "an"): not a lost capital
             continue
@@ -361,9 +402,8 @@ REPAIRS: list[tuple[str, Callable[[Document], list[Edit]]]] = [
     ("markup", _markup),
     ("link-label", _link_labels),
     ("icon-glyph", _icons),
-    ("trailing", _simple(_TRAILING, "", "whitespace", "trailing spaces removed")),
-    ("multispace", _simple(_MULTISPACE, " ", "whitespace", "run of spaces -> one space",
-                           starts=lambda text: (m.start() for m in _SPACE_RUN.finditer(text)))),
+    ("trailing", _trailing),
+    ("multispace", _simple(_MULTISPACE, " ", "whitespace", "run of spaces -> one space", starts=_space_runs)),
     ("doi-space", _doi_spaces),
     ("doi-hyphen", _doi_hyphens),
     ("hyphenation", _eol_hyphens),
