@@ -150,6 +150,8 @@ def looks_like_person(name: str) -> bool:
     n = name.strip()
     if not n or len(n) > 60 or re.search(r"[:?!()\[\]{}=+/@|\"“”]|\d", n):
         return False
+    if re.search(r"\w-(?:\s|$)", n):
+        return False  # a word cut at a hyphen: 'TBK-1' in a title lost its '1' to the marker reader
     # a generational suffix ends a name with a period of its own ('Manuel Ares Jr.')
     n = re.sub(r",?\s+(?:Jr|Sr)\.$", "", n)
     if n.endswith(".") and not re.search(r"\b[A-Z]\.$", n):
@@ -159,8 +161,10 @@ def looks_like_person(name: str) -> bool:
         return False
     if len(ws) == 1:
         return False
-    if any(w.lower().strip(".,") in _STOP for w in ws
-           if w.lower() not in _IBERIAN_PARTICLES and not re.fullmatch(r"[A-Z]\.?", w)):
+    # a surname particle that is also a stop word ('Mohamed El Anbari') counts as one inside the name
+    if any(w.lower().strip(".,") in _STOP for k, w in enumerate(ws)
+           if w.lower() not in _IBERIAN_PARTICLES and not re.fullmatch(r"[A-Z]\.?", w)
+           and not (k > 0 and w.lower() in _SURNAME_PARTICLES)):
         return False
     caps = 0
     for w in ws:

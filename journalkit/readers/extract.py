@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document
-from ..model import Article, Paragraph, Section
+from ..model import Article, Paragraph, Section, Span
 from .body import _extract_body, find_citations  # noqa: F401
 from .common import _DOI, _join, put, split_name  # noqa: F401
 from .front import (
@@ -28,6 +28,7 @@ from .front import (
     _find_doi,
     _find_type_label,
     _Front,
+    _is_furniture,
     abstract_end,
     detect_language,
 )
@@ -60,24 +61,74 @@ def extract(doc: Document) -> Article:
                 fr.use(i)
     _extract_dates(doc, art, fr)
     _extract_license(doc, art, fr)
-    body_text = " ".join(ln.stripped for ln in seg.body[:400])
-    art.language = detect_language(body_text or " ".join(ln.stripped for ln in seg.front))
+    # the whole text's word counts, already made for the byline's name connectors (is_iberian): a
+    # Portuguese or Spanish body outweighs an English reference list or translated abstract
+    art.language = detect_language(doc.text)
     _extract_keywords(doc, art, fr, seg.back + seg.references)
     _extract_abstract(doc, art, fr)
     _extract_self_uri(doc, art, fr)
     _split_references(doc, art, seg.references)
-    used_back = _extract_corresp(doc, art, seg.front, seg.back, seg.body)
+    used_back = _extract_corresp(doc, art, seg.front, seg.back, seg.body, seg.references)
     _extract_body(doc, art, seg.body)
     # leftover back-matter text goes to notes so nothing is lost
     rest = [ln for k, ln in enumerate(seg.back) if k not in used_back and ln.stripped]
     if rest:
         art.notes.append(Section(paragraphs=[Paragraph(text=_join(rest))]))
-    for i, ln in enumerate(fr.lines):
-        if ln.stripped and not fr.used[i]:
-            doc.report.add("extract", "front-line", "front-matter line not mapped to a field (kept in the report)",
-                           original=ln.stripped, offset=doc.to_original(ln.start))
+    _unplaced_front(doc, art, fr)
     _record_provenance(doc, art)
     return art
+
+
+def unplaced_blocks(fr: _Front, art: Article) -> tuple[list[list[int]], list[int]]:
+    """Front-matter lines no field took: (blocks of text to keep, lines of page furniture to leave out).
+
+    A block is a run of unused lines between blank or used lines. Page furniture (running heads,
+    navigation, 'Download PDF') is left out, and so is a block made only of short labels ('Issue',
+    'Published', 'Section'): on a journal web page those name fields whose values were read elsewhere.
+    """
+    blocks: list[list[int]] = []
+    skipped: list[int] = []
+    cur: list[int] = []
+    for i, ln in enumerate([*fr.lines, None]):
+        if ln is None or not ln.stripped or fr.used[i]:
+            if cur:
+                if all(len(fr.lines[k].stripped.split()) <= 3 for k in cur) and len(cur) <= 2:
+                    skipped += cur
+                else:
+                    blocks.append(cur)
+                cur = []
+            continue
+        if _is_furniture(ln.stripped, art):
+            skipped.append(i)
+        else:
+            cur.append(i)
+    return blocks, skipped
+
+
+def _unplaced_front(doc: Document, art: Article, fr: _Front) -> None:
+    """Put front-matter text that fits no field into a back-matter note, with a warning.
+
+    Why: issue 5 asks that nothing be dropped silently. An author summary, a translated abstract or
+    body text the page layout moved into the front matter is still the article's text; a
+    ``<notes notes-type="unplaced">`` section keeps it in the output, in input order, for an editor
+    to move, and the report says where each piece came from. Page furniture is only reported.
+    """
+    blocks, skipped = unplaced_blocks(fr, art)
+    paras = []
+    for block in blocks:
+        first, last = fr.lines[block[0]], fr.lines[block[-1]]
+        para = Paragraph(text=_join([fr.lines[k] for k in block]))
+        para.provenance["text"] = Span(start=doc.to_original(first.start), end=doc.to_original(last.end))
+        paras.append(para)
+        doc.report.warn("extract", "front-line", "front-matter text not mapped to a field: kept in the back "
+                        "matter as an unplaced note", original=_join([fr.lines[k] for k in block])[:500],
+                        offset=doc.to_original(first.start))
+    for k in skipped:
+        ln = fr.lines[k]
+        doc.report.add("extract", "front-line", "front-matter line read as page furniture (kept in the report)",
+                       original=ln.stripped, offset=doc.to_original(ln.start))
+    if paras:
+        art.notes.append(Section(sec_type="unplaced", paragraphs=paras))
 
 
 def _reclaim_abstract(seg: Segments) -> None:

@@ -3,7 +3,9 @@ keywords, abstract, correspondence."""
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from pydantic import ValidationError
@@ -75,14 +77,30 @@ class _Front:
         return self.lines[i].start, self.lines[j].end
 
 
-_IBERIAN_TEXT = re.compile(r"\b(resumo|resumen|palavras[- ]chave|descritores|palabras clave|recebido|recibido|"
-                           r"como citar|refer[eê]ncias|aprovado|aceito)\b", re.I)
+@functools.lru_cache(maxsize=4)
+def word_counts(text: str) -> Counter[str]:
+    """How often each word (letters only, case-folded) occurs in ``text``.
+
+    Why: telling a Portuguese/Spanish article (for name connectors) and the article's language (for
+    xml:lang, the main abstract and keywords) both need a word scan of the whole text; counting once per
+    document and caching the counts makes the second question free (a scan costs 2-3 ms per article).
+    """
+    return Counter(re.findall(r"[^\W\d_]+", text.casefold()))
+
+
+_IBERIAN_WORDS = ("resumo", "resumen", "descritores", "recebido", "recibido", "referências", "referencias",
+                  "aprovado", "aceito")
+#: two-word labels, counted by their rarer word
+_IBERIAN_PAIRS = (("palavras", "chave"), ("palabras", "clave"), ("como", "citar"))
 
 
 def is_iberian(text: str) -> bool:
     """Portuguese/Spanish article (or one with such a translation): connectors such as 'de', 'da', 'dos'
-    are then indexed with the given names, as SciELO journals do."""
-    return len(_IBERIAN_TEXT.findall(text)) >= 2
+    are then indexed with the given names, as SciELO journals do. Two of the labels such articles print
+    ('Resumo', 'Palavras-chave', 'Recebido', 'Como citar' ...) are enough."""
+    c = word_counts(text)
+    hits = sum(c[w] for w in _IBERIAN_WORDS) + sum(min(c[a], c[b]) for a, b in _IBERIAN_PAIRS)
+    return hits >= 2
 
 
 _BREADCRUMB_LABEL = re.compile(r"^Home\s*/.*?/\s*([^/]{2,60}?)\s*$")
@@ -172,7 +190,11 @@ def _journal_line(doc: Document, art: Article, fr: _Front) -> None:
         return
     for i, ln in enumerate(fr.lines[:40]):
         s = ln.stripped
-        if s and len(s) <= 100 and not re.search(r"\d", s) and s != abbrev and abbreviates(abbrev, s):
+        if not s or len(s) > 100 or re.search(r"\d", s):
+            continue
+        # the citation may spell the name out ('PLoS Biology 2013; 11(1)'): a line of its own saying just that
+        # is the journal's name as printed, unless it reads as an abbreviation itself ('Rev Saude Publica')
+        if s != abbrev and abbreviates(abbrev, s) or s.casefold() == abbrev.casefold() and not _looks_abbreviated(s):
             off = ln.start + (len(ln.text) - len(ln.text.lstrip()))
             if put(doc, art.journal, "title", s, (off, off + len(s))):
                 fr.use(i)
@@ -200,9 +222,19 @@ def _citation_candidates(lines: list[Line], front_starts: set[int]) -> list[tupl
             if j < len(lines) and not re.search(r"[:,]\s*[A-Za-z]?\d+", text[-12:]):
                 text += " " + lines[j].stripped
             out.append((text, ln.start + (len(ln.text) - len(ln.text.lstrip())), True, ln.start in front_starts))
-    for ln in lines:
+    for k, ln in enumerate(lines):
         if ln.start in front_starts:
-            out.append((ln.stripped, ln.start + (len(ln.text) - len(ln.text.lstrip())), False, True))
+            off = ln.start + (len(ln.text) - len(ln.text.lstrip()))
+            prev = lines[k - 1] if k else None
+            if prev is not None and prev.start in front_starts and prev.end + 1 == off \
+                    and prev.text == prev.text.rstrip() and _CITATION.match(ln.stripped):
+                # an unlabelled citation wrapped inside the journal name ('... Genomics. PLoS' / 'Comput Biol
+                # 2015; 11(3):e1004079'): the previous line is joined, one space for the newline so the
+                # offsets still point into the document
+                pstart = prev.start + (len(prev.text) - len(prev.text.lstrip()))
+                out.append((prev.stripped + " " + ln.stripped, pstart, False, True))
+                continue
+            out.append((ln.stripped, off, False, True))
     return out
 
 
@@ -268,8 +300,8 @@ def _find_doi(doc: Document, art: Article, lines: list[Line]) -> None:
 
 _FURNITURE = re.compile(
     r"^(?:home\b|skip to|download|open access|published|cite this|citation|how to cite|como citar|"
-    r"peer[- ]reviewed|check for updates|this issue|subjects?:|received|accepted|editor|academic editor|"
-    r"copyright|funding|competing|\d+\s+accesses|metrics|author information|authors and affiliations|"
+    r"peer[- ]reviewed|check for updates|this issue|subjects?:|subject areas?:|received|accepted|editor|"
+    r"academic editor|copyright|funding|competing|\d+\s+accesses|metrics|author information|authors and affiliations|"
     r"recebido|aprovado|publicado|doi\b|pmcid|pmid|e-?mail|[*✉†]\s*\w|address for|correspond)", re.I)
 
 
@@ -346,7 +378,7 @@ def _extract_front(doc: Document, art: Article, fr: _Front, all_lines: list[Line
             continue
         s = _clean_byline(lines[i].stripped)
         items = _person_items(s)
-        if not items and i + 1 < limit and free(i + 1):
+        if not items and i + 1 < limit and free(i + 1) and not _title_tail(s, lines[i + 1].stripped):
             # a byline wrapped inside a name ('..., Alvaro' / 'Monterrosa4, ...')
             two = s + " " + lines[i + 1].stripped
             items = _person_items(two)
@@ -354,6 +386,8 @@ def _extract_front(doc: Document, art: Article, fr: _Front, all_lines: list[Line
                 items = parse_name_list(two)[:-1]  # the second line, too, ends inside a name
             if items and len(items) < 2:
                 items = None
+        if not items:
+            items = _collab_byline(s, lines[nb].stripped if (nb := next_nonblank(i)) is not None else None, art)
         if not items:
             continue
         # the title sits above the byline: a byline needs free text above it (or a label line)
@@ -364,6 +398,8 @@ def _extract_front(doc: Document, art: Article, fr: _Front, all_lines: list[Line
         nxt = _clean_byline(lines[nb].stripped) if nb is not None else ""
         marked = any(it.markers for it in items)
         nxt_items = _person_items(nxt) if nb is not None else None
+        if len(items) == 1 and not marked and nxt_items and any(it.markers for it in nxt_items):
+            continue  # an unmarked 'name' over a marked byline is the title's last line ('Successful Colonization')
         if len(items) == 1 and nb is not None and looks_institution(nxt) and split_aff_label(nxt)[0] is None \
                 and nxt_items is None:
             # one name per line, its affiliation under it ('James Hansen *' / 'Earth Institute, ...')
@@ -454,6 +490,8 @@ def _byline_list(doc: Document, art: Article, fr: _Front, i: int, limit: int, ib
         nxt = lines[j].stripped
         if split_aff_label(nxt)[0] is not None and looks_institution(nxt):
             break
+        if _MARKER_ONLY.match(nxt) and _label_over_institution(lines, j, limit):
+            break  # the first affiliation's label on a line of its own ('1' / '' / 'School of ...')
         cand = text + " " + nxt
         if not _byline_so_far(cand) or (looks_institution(nxt) and not re.search(r"[,&]\s*$", text)):
             break
@@ -468,6 +506,44 @@ def _byline_list(doc: Document, art: Article, fr: _Front, i: int, limit: int, ib
         _add_contributor(doc, art, it, base, iberian)
     fr.use(*aj)
     return aj[-1] + 1
+
+
+def _collab_byline(s: str, nxt: str | None, art: Article) -> list[NameItem] | None:
+    """A byline that names only a group ('The PLOS ONE Staff'), or None.
+
+    Why: corrections and editorials are often signed by a group alone; with no personal name beside it
+    the line does not read as a byline, and the title then swallows it. A short line of group names
+    counts when what follows is page furniture or another front-matter item, not running text.
+    """
+    if len(s) > 80 or nxt is not None and not (_is_furniture(nxt, art) or _is_other_front_item(nxt)):
+        return None
+    items = parse_name_list(s)
+    if not items or len(items) > 3 or not all(is_collab(it.name) and not looks_like_person(it.name) for it in items):
+        return None
+    return items
+
+
+def _title_tail(s: str, nxt: str) -> bool:
+    """Is ``s`` the last line of a wrapped title rather than the start of a byline broken inside a name?
+
+    Why: joining a title's last line ('Skills', 'for the Next Generation Web') with the byline under it
+    reads as a byline whose first name is that line plus the first author. A byline broken inside a name
+    has names before the break ('Jane Doe1, Alvaro' / 'Monterrosa2, ...'); a title tail is one piece, and
+    the line under it reads as names on its own.
+    """
+    return len(parse_name_list(s)) <= 1 and _byline_so_far(_clean_byline(nxt))
+
+
+def _label_over_institution(lines: list[Line], j: int, limit: int) -> bool:
+    """Is the marker-only line ``j`` followed (past blank lines) by an institution, so it labels an affiliation?
+
+    Why: pdftotext may print an affiliation's label on a line of its own under the byline; read as the
+    byline's last marker, it leaves the affiliations unlabelled and the authors unlinked to them.
+    """
+    k = j + 1
+    while k < limit and k <= j + 3 and not lines[k].stripped:
+        k += 1
+    return k < limit and looks_institution(lines[k].stripped)
 
 
 def _byline_so_far(text: str) -> bool:
@@ -612,11 +688,33 @@ def _extract_affiliations(doc: Document, art: Article, fr: _Front, start: int, l
         aff.provenance["text"] = Span(start=doc.to_original(s0), end=doc.to_original(s1))
         art.affiliations.append(aff)
     by_label = {a.label: a.id for a in art.affiliations if a.label}
+    by_order = _numbered_in_order(art) if not by_label else {}
+    if by_order:
+        doc.report.add("extract", "aff-link-by-order", "affiliations printed without their number labels "
+                       "(lost in text extraction): author markers 1..n linked to them in printed order")
     for c in art.contributors:
-        ids = [by_label[m] for m in c.markers if m in by_label]
+        ids = [by_label[m] for m in c.markers if m in by_label] or [by_order[m] for m in c.markers if m in by_order]
         if not ids and len(art.affiliations) == 1:
             ids = [art.affiliations[0].id]
         c.aff_ids = ids
+
+
+def _numbered_in_order(art: Article) -> dict[str, str]:
+    """Marker -> affiliation id when the labels are gone but the numbering is beyond doubt.
+
+    Why: pdftotext can print an affiliation's number on a line of its own, and the repair stage may
+    drop such a lone number as a page number; the authors then carry markers '1'..'n' that nothing
+    answers. Only when the authors' numeric markers are exactly 1..n, n the number of affiliations
+    found, and every affiliation is unlabelled, is marker k
+    the k-th affiliation in print order (affiliations are listed by their number).
+    """
+    affs = art.affiliations
+    if len(affs) < 2 or any(a.label for a in affs):
+        return {}
+    nums = {m for c in art.contributors for m in c.markers if m.isdigit()}
+    if nums != {str(k) for k in range(1, len(affs) + 1)}:
+        return {}
+    return {str(k): a.id for k, a in enumerate(affs, start=1)}
 
 
 def _wrapped(prev: str, width: int) -> bool:
@@ -818,8 +916,8 @@ def detect_language(text: str) -> str:
     several languages; ``xml:lang`` and the choice of the main abstract and keywords follow the body's
     language. English is the answer unless another language clearly dominates.
     """
-    words = re.findall(r"[^\W\d_]+", text.casefold())
-    counts = {lang: sum(1 for w in words if w in sw) for lang, sw in _STOPWORDS.items()}
+    words = word_counts(text)
+    counts = {lang: sum(words[w] for w in sw) for lang, sw in _STOPWORDS.items()}
     best = max(counts, key=lambda k: counts[k])
     if best != "en" and counts[best] > 1.5 * counts["en"] and counts[best] >= 20:
         return best
@@ -1068,12 +1166,14 @@ _NOTE_LINE = re.compile(r"^\s*(?:[*✉]|(?:corresponding author|address for corr
 
 
 def _extract_corresp(doc: Document, art: Article, front: list[Line], back: list[Line],
-                     body: list[Line] | None = None) -> list[int]:
+                     body: list[Line] | None = None, refs: list[Line] | None = None) -> list[int]:
     """Correspondence note(s): e-mail, phone, address; marks the corresponding author.
 
     The note may also sit where segmentation put it into the body (a PDF prints '* E-mail: ...' at
     the foot of the first page, between abstract and introduction), so body lines that read as a
-    note and carry an e-mail address count too."""
+    note and carry an e-mail address count too; so do such lines in the back matter or at the end of
+    the reference list, where a one-column PDF prints the first page's footnotes after the last
+    reference ('* E-mail: TingTing.Hong@cshs.org')."""
     used_back: list[int] = []
     block: list[Line] = []
     for k, ln in enumerate(back):
@@ -1092,12 +1192,14 @@ def _extract_corresp(doc: Document, art: Article, front: list[Line], back: list[
             break
     candidates = block or [ln for ln in front if _EMAIL.search(ln.text) and re.search(
         r"corresp|e-?mail|✉|^\s*\*", ln.text, re.I)] or [
-        ln for ln in body or [] if _EMAIL.search(ln.text) and _NOTE_LINE.match(ln.text) and len(ln.stripped) < 400]
+        ln for part in (body or [], back, refs or []) for ln in part
+        if _EMAIL.search(ln.text) and _NOTE_LINE.match(ln.text) and len(ln.stripped) < 400][:3]
     if not candidates:
         # an e-mail anywhere in the front matter belongs to a corresponding author
         candidates = [ln for ln in front if _EMAIL.search(ln.text)]
     if not candidates:
         return used_back
+    used_back += [k for k, ln in enumerate(back) if k not in used_back and any(ln is c for c in candidates)]
     text = "\n".join(ln.stripped for ln in candidates)
     note = AuthorNote(kind="corresp", text=" ".join(ln.stripped for ln in candidates))
     em = _EMAIL.search(text)

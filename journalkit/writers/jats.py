@@ -162,6 +162,9 @@ def _journal_meta(front: etree._Element, art: Article) -> None:
             _sub(pub, "publisher-loc", j.publisher_loc)
 
 
+_NOTE_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
 def _corresp(parent: etree._Element, note: AuthorNote, cid: str) -> None:
     el = etree.SubElement(parent, "corresp", id=cid)
     text = note.text
@@ -170,6 +173,11 @@ def _corresp(parent: etree._Element, note: AuthorNote, cid: str) -> None:
         if value and value in text:
             i = text.index(value)
             marks.append((i, i + len(value), etree.Element(tag)))
+    # a note often gives several addresses ('a@x.org (NCS), b@y.org (JPC)'): each is an <email>, so none is
+    # left as plain text that readers of the XML cannot find
+    for m in _NOTE_EMAIL.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e, _el in marks):
+            marks.append((m.start(), m.end(), etree.Element("email")))
     marks.sort(key=lambda m: m[0])
     _inline(el, text, marks)
     if note.email and note.email not in text:
@@ -345,6 +353,8 @@ def build_jats(article: Article, fl: Flavour) -> etree._Element:
                 rl.append(_ref_with_alternatives(ref))
         for note in article.notes:
             ne = _sub(back, "notes")
+            if note.sec_type:
+                ne.set("notes-type", note.sec_type)
             if note.title:
                 _sub(ne, "title", note.title)
             for p in note.paragraphs:
