@@ -82,6 +82,11 @@ _NOT_REF_START = re.compile(
 )
 
 
+#: a correspondence line ("* E-mail: x@y") that a PDF prints at the foot of a page, possibly inside the list:
+#: it goes to the back matter (where the correspondence reader looks), and the entry it interrupts goes on after it
+_EMAIL_LINE = re.compile(r"^\s*[*✉†‡]?\s*e-?mail(?: address(?:es)?)?\s*:", re.I)
+
+
 #: web-page footers that follow the list ("Articles from X are provided here courtesy of Y", "Journal · ISSN ...",
 #: the article-page blocks "Author information", "Rights and permissions", a licence sentence)
 _PAGE_FOOTER = re.compile(
@@ -262,6 +267,9 @@ def _numbered_items(lines: list[Line], style: str, top: int) -> tuple[list[RefIt
             continue
         if _LINK_LINE.fullmatch(s):
             continue
+        if _EMAIL_LINE.match(s):
+            rest.append(ln)
+            continue
         if cur is None or _not_reference(s):
             cur = None
             rest.append(ln)
@@ -314,6 +322,9 @@ def _unnumbered_items(lines: list[Line]) -> tuple[list[RefItem], list[Line]]:
             rest.append(ln)
             continue
         if _LINK_LINE.fullmatch(s):
+            continue
+        if _EMAIL_LINE.match(s):
+            rest.append(ln)
             continue
         if _not_reference(s):
             cur = None
