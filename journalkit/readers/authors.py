@@ -49,6 +49,24 @@ _COLLAB_WORDS = re.compile(
 )
 
 
+# Patterns of the name tests, compiled once: parse_name_list and looks_like_person run for every line that
+# might be a byline and every name in it (tens of thousands of calls per corpus run), where looking each
+# inline pattern up in re's cache cost as much as matching it.
+_ROMAN_GLUED = re.compile(r"(.*[a-zà-ÿ])((?:[IVX]{1,4}))")
+_ROMAN_MARKS = re.compile(r"[a-zà-ÿ](?:[IVX]{1,4})(?:,(?:[IVX]{1,4}|\*)|\*|\s|$)")
+_ROMAN = re.compile(r"[IVX]{1,4}")
+_ON_BEHALF = re.compile(r"^(on behalf of|for the)\b", re.I)
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9\-]+")
+_CAMEL = re.compile(r"[a-z]+[A-Z][A-Za-z]+")
+_NOT_IN_NAME = re.compile(r"[:?!()\[\]{}=+/@|\"“”]|\d")
+_CUT_HYPHEN = re.compile(r"\w-(?:\s|$)")
+_GEN_SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.$")
+_INITIAL_END = re.compile(r"\b[A-Z]\.$")
+_INITIAL = re.compile(r"[A-Z]\.?")
+_NAME_PREFIX = re.compile(r"^(d'|d’|o'|mc)", re.I)
+_DIGIT_LABEL = re.compile(r"^\s*\^?\d")
+
+
 @dataclass
 class NameItem:
     """One name of an author list with the footnote markers printed after it."""
@@ -68,7 +86,7 @@ _TOKEN = re.compile(
 
 def _roman_glued(word: str) -> tuple[str, str] | None:
     """'GomesI' -> ('Gomes', 'I'): a roman affiliation numeral glued to a surname."""
-    m = re.fullmatch(r"(.*[a-zà-ÿ])((?:[IVX]{1,4}))", word)
+    m = _ROMAN_GLUED.fullmatch(word)
     return (m.group(1), m.group(2)) if m else None
 
 
@@ -83,7 +101,7 @@ def parse_name_list(text: str, *, roman: bool | None = None) -> list[NameItem]:
     """
     text = text.translate(_SUPERSCRIPTS)
     if roman is None:
-        roman = bool(re.search(r"[a-zà-ÿ](?:[IVX]{1,4})(?:,(?:[IVX]{1,4}|\*)|\*|\s|$)", text))
+        roman = bool(_ROMAN_MARKS.search(text))
     items: list[NameItem] = []
     words: list[tuple[str, int, int]] = []
     marks: list[str] = []
@@ -112,7 +130,7 @@ def parse_name_list(text: str, *, roman: bool | None = None) -> list[NameItem]:
                 add_mark(m)
         else:
             w = t.group("word")
-            if roman and re.fullmatch(r"[IVX]{1,4}", w) and (items or words) and not _followed_by_name(text, t.end()):
+            if roman and _ROMAN.fullmatch(w) and (items or words) and not _followed_by_name(text, t.end()):
                 add_mark(w)
                 continue
             g = _roman_glued(w) if roman else None
@@ -137,24 +155,24 @@ def _followed_by_name(text: str, pos: int) -> bool:
 def is_collab(name: str) -> bool:
     """A group author: 'the PRISMA Group', 'on behalf of ...', 'HEBON', 'kConFab'."""
     n = name.strip()
-    if re.match(r"^(on behalf of|for the)\b", n, re.I):
+    if _ON_BEHALF.match(n):
         return True
     if _COLLAB_WORDS.search(n):
         return True
-    return bool(" " not in n and len(n) >= 3 and (re.fullmatch(r"[A-Z][A-Z0-9\-]+", n) is not None
-                                                   or re.fullmatch(r"[a-z]+[A-Z][A-Za-z]+", n) is not None))
+    return bool(" " not in n and len(n) >= 3 and (_ACRONYM.fullmatch(n) is not None
+                                                   or _CAMEL.fullmatch(n) is not None))
 
 
 def looks_like_person(name: str) -> bool:
     """Could ``name`` be one personal name as printed in a byline?"""
     n = name.strip()
-    if not n or len(n) > 60 or re.search(r"[:?!()\[\]{}=+/@|\"“”]|\d", n):
+    if not n or len(n) > 60 or _NOT_IN_NAME.search(n):
         return False
-    if re.search(r"\w-(?:\s|$)", n):
+    if _CUT_HYPHEN.search(n):
         return False  # a word cut at a hyphen: 'TBK-1' in a title lost its '1' to the marker reader
     # a generational suffix ends a name with a period of its own ('Manuel Ares Jr.')
-    n = re.sub(r",?\s+(?:Jr|Sr)\.$", "", n)
-    if n.endswith(".") and not re.search(r"\b[A-Z]\.$", n):
+    n = _GEN_SUFFIX.sub("", n)
+    if n.endswith(".") and not _INITIAL_END.search(n):
         return False
     ws = n.split()
     if not 1 <= len(ws) <= 7:
@@ -163,14 +181,14 @@ def looks_like_person(name: str) -> bool:
         return False
     # a surname particle that is also a stop word ('Mohamed El Anbari') counts as one inside the name
     if any(w.lower().strip(".,") in _STOP for k, w in enumerate(ws)
-           if w.lower() not in _IBERIAN_PARTICLES and not re.fullmatch(r"[A-Z]\.?", w)
+           if w.lower() not in _IBERIAN_PARTICLES and not _INITIAL.fullmatch(w)
            and not (k > 0 and w.lower() in _SURNAME_PARTICLES)):
         return False
     caps = 0
     for w in ws:
         if w[:1].isupper() or (w[:1] in "'’" and w[1:2].isupper()):
             caps += 1
-        elif w.lower() in _SURNAME_PARTICLES or w.lower() in _IBERIAN_PARTICLES or re.match(r"^(d'|d’|o'|mc)", w, re.I):
+        elif w.lower() in _SURNAME_PARTICLES or w.lower() in _IBERIAN_PARTICLES or _NAME_PREFIX.match(w):
             continue
         elif len(ws) <= 4 and len(w) >= 2 and w.isalpha() and w.islower() and ws.index(w) not in (0, len(ws) - 1):
             continue  # 'Yun jeong Yang'
@@ -241,6 +259,6 @@ def looks_institution(s: str) -> bool:
 def split_aff_label(s: str) -> tuple[str | None, str]:
     """'1. Dept of X' -> ('1', 'Dept of X'); '1Department of X' -> ('1', ...); no label -> (None, s)."""
     m = AFF_LABEL.match(s)
-    if m and looks_institution(m.group("text")) or m and re.match(r"^\s*\^?\d", s):
+    if m and looks_institution(m.group("text")) or m and _DIGIT_LABEL.match(s):
         return m.group("m"), m.group("text").strip()
     return None, s.strip()

@@ -42,6 +42,10 @@ _LINE_SHAPES: list[tuple[str, re.Pattern[str]]] = [
 #: a line matches a shape above only if it starts with one of these or holds one of the words after them
 _SHAPE_OPENINGS = ("Home", "Vol.", "Articles from ", "Page")  # breadcrumb, ojs-issue, courtesy, pages
 _SHAPE_WORDS = ("ISSN", " volume ", "Vol.", "Volume")  # issn-bar, issn-dot; springer; footer; bar-head
+#: the two tests above as one compiled search: this runs on every line outside the reference list (160k
+#: lines over the corpus), where a Python-level ``any(...)`` per line cost more than all the shapes together
+_SHAPE_HINT = re.compile("^(?:" + "|".join(map(re.escape, _SHAPE_OPENINGS)) + ")|"
+                         + "|".join(map(re.escape, _SHAPE_WORDS)))
 
 # "J Cancer 2016; 7(9):1081-1087", "PLoS Biol. 2006 Mar 14; 4(5): e88.", "Rev. Saúde Pública. 2014;48(2):258-265"
 _CITATION = re.compile(
@@ -70,7 +74,7 @@ def match_issue_line(line: str) -> IssueFacts | None:
     """Match one stripped line of page furniture against the known shapes."""
     # Called once per front-matter line: most lines hold none of the literals that every shape
     # needs (each pattern's own literal is listed), so they are turned away before the regexes.
-    if not (line.startswith(_SHAPE_OPENINGS) or any(word in line for word in _SHAPE_WORDS)):
+    if _SHAPE_HINT.search(line) is None:
         return None
     for name, rx in _LINE_SHAPES:
         m = rx.match(line)
