@@ -459,6 +459,9 @@ class Article(_Sourced):
     license: License | None = None
     keywords: list[str] = Field(default_factory=list)
     abstract: Abstract | None = None
+    # the printed funding statement ('Funding: This work was supported by ...'), written as
+    # <funding-group><funding-statement>; awards and funders are not split out of it
+    funding_statement: str | None = None
     body: list[Section] = Field(default_factory=list)  # untitled first section = body paragraphs
     references: list[Reference] = Field(default_factory=list)
     notes: list[Section] = Field(default_factory=list)  # funding, competing interests, ...

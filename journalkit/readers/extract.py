@@ -14,13 +14,14 @@ import re
 from ..document import Document
 from ..model import Article, Paragraph, Section, Span
 from .body import _extract_body, find_citations  # noqa: F401
-from .common import _DOI, _join, put, split_name  # noqa: F401
+from .common import _DOI, _URL, _join, put, split_name  # noqa: F401
 from .front import (
     ABSTRACT_SECTION,
     _extract_abstract,
     _extract_corresp,
     _extract_dates,
     _extract_front,
+    _extract_front_notes,
     _extract_keywords,
     _extract_license,
     _extract_self_uri,
@@ -69,7 +70,14 @@ def extract(doc: Document) -> Article:
     _extract_self_uri(doc, art, fr)
     _split_references(doc, art, seg.references)
     used_back = _extract_corresp(doc, art, seg.front, seg.back, seg.body, seg.references)
+    # the front-matter lines the correspondence note took are placed, not leftovers
+    for note in art.author_notes:
+        span = note.provenance.get("text")
+        for i, ln in enumerate(fr.lines):
+            if span is not None and ln.stripped and span.start <= doc.to_original(ln.start) < span.end:
+                fr.use(i)
     _extract_body(doc, art, seg.body)
+    _extract_front_notes(doc, art, fr)
     # leftover back-matter text goes to notes so nothing is lost
     rest = [ln for k, ln in enumerate(seg.back) if k not in used_back and ln.stripped]
     if rest:
@@ -98,7 +106,10 @@ def unplaced_blocks(fr: _Front, art: Article) -> tuple[list[list[int]], list[int
                     blocks.append(cur)
                 cur = []
             continue
-        if _is_furniture(ln.stripped, art):
+        # a lowercase line inside a run of text goes on a sentence ('published in four leading
+        # journals ...'), whatever label its first word looks like
+        goes_on = bool(cur) and ln.stripped[:1].islower() and not (_DOI.search(ln.stripped) or _URL.search(ln.stripped))
+        if not goes_on and _is_furniture(ln.stripped, art):
             skipped.append(i)
         else:
             cur.append(i)

@@ -1131,7 +1131,9 @@ def _extract_abstract(doc: Document, art: Article, fr: _Front) -> None:
         fr.use(start - 1)
         end = abstract_end(lines, start)
         abs_lines = lines[start:end]
-        ab = Abstract()
+        # the heading as printed ('Abstract', 'Summary', 'Resumo') is the abstract's <title>
+        head = ABSTRACT_HEADING.match(lines[start - 1].text) or ABSTRACT_INLINE.match(lines[start - 1].text)
+        ab = Abstract(title=head.group(1) if head else None)
         cur: Section | None = None
         paras: list[str] = [inline] if inline else []
 
@@ -1232,6 +1234,7 @@ def _extract_corresp(doc: Document, art: Article, front: list[Line], back: list[
         candidates = [ln for ln in front if _EMAIL.search(ln.text)]
     if not candidates:
         return used_back
+    candidates = _with_note_head(front, candidates)
     used_back += [k for k, ln in enumerate(back) if k not in used_back and any(ln is c for c in candidates)]
     text = "\n".join(ln.stripped for ln in candidates)
     note = AuthorNote(kind="corresp", text=" ".join(ln.stripped for ln in candidates))
@@ -1264,6 +1267,39 @@ def _extract_corresp(doc: Document, art: Article, front: list[Line], back: list[
     return used_back
 
 
+_CORRESP_HEAD = re.compile(r"^\s*[*✉†]?\s*(?:corresponding authors?|address for correspondence|"
+                           r"correspond(?:ence|[eê]ncia)|autor(?:a)? (?:correspondente|para correspond[eê]ncia)|"
+                           r"to whom correspondence)\b", re.I)
+
+
+def _with_note_head(front: list[Line], candidates: list[Line]) -> list[Line]:
+    """Add the lines above a front-matter e-mail line up to its note's label ('* Correspondence:').
+
+    Why: a PDF prints the note as '* Correspondence:' / name / postal address / 'Email: ...' (or the
+    address on the label's line and the e-mail wrapped onto the next); reading only the e-mail line
+    left the name and address out of the note (issue 5). Lines are added only when a correspondence
+    label is reached within a few contiguous lines, so a byline or affiliation above is never taken.
+    """
+    pos = {id(ln): k for k, ln in enumerate(front)}
+    out: list[Line] = []
+    for c in candidates:
+        k = pos.get(id(c))
+        if k is None:
+            out.append(c)
+            continue
+        head = None
+        for j in range(k, max(k - 6, -1), -1):
+            if not front[j].stripped:
+                break
+            if _CORRESP_HEAD.match(front[j].text):
+                head = j
+                break
+        for ln in front[head if head is not None else k:k + 1]:
+            if not any(ln is o for o in out):
+                out.append(ln)
+    return out
+
+
 def _assign_emails(art: Article, text: str, first: str | None) -> None:
     """Give each further e-mail in a correspondence note to the author it names.
 
@@ -1292,3 +1328,106 @@ def _assign_emails(art: Article, text: str, first: str | None) -> None:
             who[0].corresponding = True
 
 
+
+
+# ------------------------------------------------------------------ labelled front-matter notes
+
+# 'Label: text' items a PDF prints in the front matter, beside the dates and license: (kind, label).
+# Why: each is the article's own text with a JATS place; read as page furniture they were only
+# reported, and issue 5 asks that nothing real be left out of the output.
+_FRONT_NOTE = re.compile(
+    r"^(?P<label>funding(?: information| sources?| statement)?|financial disclosure|financiamento|financiamiento|"
+    r"competing interests?|conflicts? of interests?|conflito de interesses?|conflicto de intereses|"
+    r"author(?:s'|s)? contributions?|contribui[çc][ãa]o dos autores|data availability(?: statement)?|"
+    r"(?:academic |handling )?editor|citation|how to cite(?: this article)?|cite this article(?: as)?|"
+    r"como citar(?: este art[ií]culo| este artigo)?|para citar)\s*(?::\s*|\s+(?=\S))(?P<text>\S.*)?$", re.I)
+_NOTE_KIND = (("funding", re.compile(r"^(?:fund|financ)", re.I)),
+              ("COI-statement", re.compile(r"^(?:compet|conflit|conflic)", re.I)),
+              ("con", re.compile(r"^(?:author|contribui)", re.I)),
+              ("data-availability", re.compile(r"^data", re.I)),
+              ("editor", re.compile(r"^(?:academic |handling )?editor", re.I)),
+              ("citation", re.compile(r".", re.I)))
+
+
+def _note_kind(label: str) -> str:
+    return next(kind for kind, rx in _NOTE_KIND if rx.match(label))
+
+
+def _note_continues(text: str, nxt: Line, prev: Line, art: Article, kind: str) -> bool:
+    """Whether ``nxt`` wraps the note ``text``: not another item, and the note is still open.
+
+    A note ends at a blank line, at another labelled item or page furniture, and at a sentence end,
+    unless the line before it ran the full column (a wrapped paragraph's sentence can end at a line end).
+    A how-to-cite note runs on over its journal, volume and DOI, which alone would read as furniture.
+    """
+    s = nxt.stripped
+    if not s or _starts_note(s) or ABSTRACT_HEADING.match(s) or KEYWORDS.match(s):
+        return False
+    if s[:1].islower():
+        return True  # a sentence going on ('received no specific funding ...')
+    if _FURNITURE.match(s) or _RUNNING_HEAD.search(s):
+        return False
+    open_sentence = not text.endswith(".") and len(prev.stripped) >= 80
+    cite_tail = kind == "citation" and bool(_DOI.search(s) or _URL.search(s) or _YEAR_VOLUME.search(s))
+    if _is_furniture(s, art) and not (cite_tail or open_sentence):
+        return False  # a URL inside a wrapped sentence does not make the line furniture
+    return not text.endswith(".") or len(prev.stripped) >= 80 or cite_tail
+
+
+_RUNNING_HEAD = re.compile(r"\bISSN\b|\s\|\s|\s·\s")
+
+
+def _starts_note(s: str) -> re.Match[str] | None:
+    """A labelled note's first line; the label is capitalised, so a wrapped 'funding from ...' is not one."""
+    return _FRONT_NOTE.match(s) if s[:1].isupper() else None
+
+
+def _extract_front_notes(doc: Document, art: Article, fr: _Front) -> None:
+    """Funding, competing interests, contributions, data availability, editor and how-to-cite items.
+
+    Why: issue 5 wants these front-matter lines in their JATS places rather than reported as page
+    furniture: the funding statement becomes ``<funding-group><funding-statement>``, the others a
+    titled ``<notes>`` section in the back matter (the label as printed is the title). Only lines no
+    other field took are read, so a citation line whose volume and pages were read stays where it is
+    as well as here: the how-to-cite text is the article's own, not a made-up one.
+    """
+    lines = fr.lines
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        m = _starts_note(ln.stripped) if ln.stripped and not fr.used[i] else None
+        if m is None:
+            i += 1
+            continue
+        label = m.group("label")
+        kind = _note_kind(label)
+        text = (m.group("text") or "").strip()
+        j = i + 1
+        if not text:  # the label alone, its text on the next line
+            while j < len(lines) and not lines[j].stripped:
+                j += 1
+            if j >= len(lines) or fr.used[j] or not _note_continues("", lines[j], ln, art, kind):
+                i += 1
+                continue
+            text = lines[j].stripped
+            j += 1
+        while j < len(lines) and not fr.used[j] and _note_continues(text, lines[j], lines[j - 1], art, kind):
+            text = _join_wrapped(text, lines[j].stripped)
+            j += 1
+        span = Span(start=doc.to_original(ln.start), end=doc.to_original(lines[j - 1].end))
+        if kind == "funding" and art.funding_statement is None:
+            art.funding_statement = text
+            art.provenance["funding_statement"] = span
+        else:
+            sec = Section(title=label, sec_type=kind, paragraphs=[Paragraph(text=text)])
+            sec.provenance["text"] = span
+            art.notes.append(sec)
+        fr.use(*range(i, j))
+        i = j
+
+
+def _join_wrapped(text: str, nxt: str) -> str:
+    """Join a wrapped line; a word hyphenated at the line end ('differentia-' / 'tion') is rejoined."""
+    if text.endswith("-") and nxt[:1].islower() and len(text) > 1 and text[-2].isalpha():
+        return text[:-1] + nxt
+    return f"{text} {nxt}" if text else nxt

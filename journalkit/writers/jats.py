@@ -188,6 +188,8 @@ def _abstract(parent: etree._Element, ab: Abstract) -> None:
     a = _sub(parent, "abstract")
     if ab.abstract_type:
         a.set("abstract-type", ab.abstract_type)
+    if ab.title:
+        _sub(a, "title", ab.title)
     for p in ab.paragraphs:
         _paragraph(a, p)
     for s in ab.sections:
@@ -312,6 +314,8 @@ def build_jats(article: Article, fl: Flavour) -> etree._Element:
         kg = _sub(am, "kwd-group", kwd_group_type="author")
         for kwd in article.keywords:
             _sub(kg, "kwd", kwd)
+    if article.funding_statement:
+        _sub(_sub(am, "funding-group"), "funding-statement", article.funding_statement)
 
     # body
     if article.body:
