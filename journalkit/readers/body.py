@@ -74,6 +74,15 @@ _CAPTION = re.compile(
 _STOPWORDS = {"a", "an", "the", "and", "or", "of", "with", "in", "to", "for", "by", "on", "from", "at", "as", "that",
               "which", "is", "are", "was", "were", "be", "this", "these", "e", "de", "do", "da", "em", "y", "el", "la"}
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]$")
+#: the characters :data:`_TERMINAL` looks for: a stripped line ends a sentence when its last character is one
+#: of them (a character test, where the pattern's search tried every position of the line)
+_TERMINAL_CHARS = frozenset(".!?:;\"”’)]")
+#: compiled once: the heading tests run on every body line, and ``re.sub`` looks its pattern up in a cache per call
+_SECTION_NUMBER = re.compile(r"^(?:\d{1,2}\.)*\d{1,2}\.?\s+|^[IVX]{1,4}\.\s+")
+_NON_CAPITAL = re.compile(r"[^A-Z]")
+_CITE_SEPARATOR = re.compile(r"\s*[,;]\s*")
+_WHITESPACE = re.compile(r"\s")
+_YEAR_KEY = re.compile(r"(?:1[5-9]|20)\d{2}[a-z]?")
 
 
 @dataclass
@@ -99,7 +108,7 @@ def _is_heading(text: str, nxt: str | None, width: int, wrapped: bool) -> bool:
         return False
     if _CAPTION.match(t):
         return False
-    bare = re.sub(r"^(?:\d{1,2}\.)*\d{1,2}\.?\s+|^[IVX]{1,4}\.\s+", "", t)
+    bare = _SECTION_NUMBER.sub("", t)
     if _TOP_LEVEL.match(bare):
         return True
     if t.endswith((".", ",", ";", "-")) or not is_heading_like(t):
@@ -107,7 +116,7 @@ def _is_heading(text: str, nxt: str | None, width: int, wrapped: bool) -> bool:
     words = t.split()
     if len(words) > 14:
         return False
-    if t.isupper() and len(re.sub(r"[^A-Z]", "", t)) >= 4:
+    if t.isupper() and len(_NON_CAPITAL.sub("", t)) >= 4:
         return True
     if words[-1].lower() in _STOPWORDS:
         return False  # a sentence broken at a short line ("1. Contact radiographs were made with")
@@ -125,8 +134,8 @@ def _strong_heading(text: str) -> bool:
     t = text.strip()
     if len(t) > 100 or t.endswith((".", ",", ";")) or _CAPTION.match(t):
         return False
-    bare = re.sub(r"^(?:\d{1,2}\.)*\d{1,2}\.?\s+|^[IVX]{1,4}\.\s+", "", t)
-    if _TOP_LEVEL.match(bare) or (t.isupper() and len(re.sub(r"[^A-Z]", "", t)) >= 4 and len(t.split()) <= 10):
+    bare = _SECTION_NUMBER.sub("", t)
+    if _TOP_LEVEL.match(bare) or (t.isupper() and len(_NON_CAPITAL.sub("", t)) >= 4 and len(t.split()) <= 10):
         return True
     # "2.1 Study design": a multi-level number is a heading, "1. We did" is a list item
     return bool(re.match(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z]", t) and len(t.split()) <= 12
@@ -148,7 +157,8 @@ def body_blocks(lines: list[Line]) -> list[Block]:
             blank = True
             continue
         prev = cur.lines[-1].stripped if cur is not None else ""
-        prev_ends = cur is None or cur.kind == "heading" or bool(_TERMINAL.search(prev))
+        # prev is a stripped non-blank line (or cur is None): same as bool(_TERMINAL.search(prev))
+        prev_ends = cur is None or cur.kind == "heading" or prev[-1] in _TERMINAL_CHARS
         nxt = nxt_of.get(id(ln))
         if cur is None or cur.kind == "heading":
             boundary = True
@@ -238,7 +248,7 @@ class CitationIndex:
             surname, year = _first_author_year(r)
             if not (surname and year):
                 continue
-            m = re.search(r"(?:1[5-9]|20)\d{2}[a-z]?", year)
+            m = _YEAR_KEY.search(year)
             if not m:
                 continue
             year = m.group(0)
@@ -266,8 +276,8 @@ class CitationIndex:
 
 def _expand(numbers: str) -> list[int] | None:
     nums: list[int] = []
-    for part in re.split(r"\s*[,;]\s*", numbers.strip()):
-        a, _, b = re.sub(r"\s", "", part).replace("–", "-").replace("—", "-").partition("-")
+    for part in _CITE_SEPARATOR.split(numbers.strip()):
+        a, _, b = _WHITESPACE.sub("", part).replace("–", "-").replace("—", "-").partition("-")
         if not a.isdigit() or (b and not b.isdigit()):
             return None
         if b:

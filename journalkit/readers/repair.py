@@ -29,6 +29,11 @@ _FORMFEED = re.compile(r"[\f\v]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _NBSP = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u2002\u2003]")
+# the members of the classes above, for the ``needs`` prefilter of :func:`_simple`
+_CONTROL_CHARS = "".join(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F, 0xFFFE, 0xFFFF]))
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
+_NBSP_CHARS = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"
+_LIGATURE_CHARS = "".join(map(chr, range(0xFB00, 0xFB07)))
 _TRAILING = re.compile(r"[ \t]+(?=\n|\Z)")
 _MULTISPACE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _TAB = re.compile(r"\t")
@@ -69,6 +74,9 @@ _EOL_HYPHEN = re.compile(r"(?<=[^\W\d_]{2})-\n[ \t]*(?=[^\W\d_]{2})")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
 _PARA_START = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*([a-z]{1,2}) ([a-z]+)")
+#: the line breaks where the ``\n`` branch of _PARA_START can match (a lookahead, so none is skipped): trying
+#: the pattern at these few instead of at every line break of the text
+_PARA_BREAK = re.compile(r"\n(?=[ \t]*\n[ \t]*[a-z]{1,2} [a-z])")
 
 
 _HYPHENATED = re.compile(r"[^\W\d_]+-[^\W\d_]+")
@@ -192,13 +200,22 @@ def _vocab(doc: Document) -> _Vocabulary:
 
 
 def _simple(pattern: re.Pattern[str], replacement: str | Callable[[re.Match[str]], str], kind: str,
-            message: str, starts: Callable[[str], Iterable[int]] | None = None) -> Callable[[Document], list[Edit]]:
+            message: str, starts: Callable[[str], Iterable[int]] | None = None,
+            needs: str = "") -> Callable[[Document], list[Edit]]:
     """A rule that replaces every match of ``pattern``.
 
     ``starts`` (optional) lists, ascending, every place where a match can begin;
     the pattern is then tried there only (see :func:`_finditer_at`).
+    ``needs`` (optional) holds characters of which every match contains at
+    least one: a text holding none of them is passed over without a scan.
+    A regex scan for a character class steps through the text a character
+    at a time; ``ch in text`` is a memchr-speed search, so for the few
+    characters of a class the test costs a tenth of the scan, and most texts
+    hold none of the characters these rules remove.
     """
     def rule(doc: Document) -> list[Edit]:
+        if needs and not _has_any_char(doc.text, needs):
+            return []
         out = []
         found = pattern.finditer(doc.text) if starts is None else _finditer_at(pattern, doc.text, starts(doc.text))
         for m in found:
@@ -208,6 +225,10 @@ def _simple(pattern: re.Pattern[str], replacement: str | Callable[[re.Match[str]
         return out
 
     return rule
+
+
+def _has_any_char(text: str, chars: str) -> bool:
+    return any(ch in text for ch in chars)
 
 
 def _trailing_runs(text: str) -> Iterator[tuple[int, int]]:
@@ -249,11 +270,15 @@ def _space_runs(text: str) -> Iterator[int]:
 
 
 def _ligatures(doc: Document) -> list[Edit]:
+    if not _has_any_char(doc.text, _LIGATURE_CHARS):  # the usual case; see _simple's ``needs``
+        return []
     return [Edit(m.start(), m.end(), unicodedata.normalize("NFKC", m.group(0)), "ligature",
                  "ligature expanded (NFKC)") for m in _LIGATURES.finditer(doc.text)]
 
 
 def _markup(doc: Document) -> list[Edit]:
+    if "**" not in doc.text and "__" not in doc.text:  # every match opens with one of them
+        return []
     edits = []
     for m in _MARKUP.finditer(doc.text):
         inner = m.group(1) if m.group(1) is not None else m.group(2)
@@ -361,7 +386,8 @@ def _drop_cap(doc: Document) -> list[Edit]:
     vocab = _vocab(doc)
     # a paragraph starts at the text start or at a line break: try the pattern there only (its
     # leading alternation gives finditer nothing to skip ahead with)
-    for m in _finditer_at(_PARA_START, doc.text, itertools.chain((0,), _occurrences(doc.text, "\n"))):
+    starts = itertools.chain((0,), (b.start() for b in _PARA_BREAK.finditer(doc.text)))
+    for m in _finditer_at(_PARA_START, doc.text, starts):
         frag, nxt = m.group(1), m.group(2)
         if vocab.count(frag) > 1:  # the fragment is a word of this text ("a", "an"): not a lost capital
             continue
@@ -389,10 +415,10 @@ def _drop_cap(doc: Document) -> list[Edit]:
 #: the core repairs, in order; each pass sees the text the previous one left
 REPAIRS: list[tuple[str, Callable[[Document], list[Edit]]]] = [
     ("newline", _simple(_CRLF, "\n", "newline", "CR/CRLF line end -> LF")),
-    ("page-break", _simple(_FORMFEED, "\n", "page-break", "page break (form feed) -> line break")),
-    ("control", _simple(_CONTROL, "", "control-char", "control character removed")),
-    ("invisible", _simple(_INVISIBLE, "", "invisible", "zero-width character removed")),
-    ("whitespace", _simple(_NBSP, " ", "whitespace", "no-break/odd space -> space")),
+    ("page-break", _simple(_FORMFEED, "\n", "page-break", "page break (form feed) -> line break", needs="\f\v")),
+    ("control", _simple(_CONTROL, "", "control-char", "control character removed", needs=_CONTROL_CHARS)),
+    ("invisible", _simple(_INVISIBLE, "", "invisible", "zero-width character removed", needs=_INVISIBLE_CHARS)),
+    ("whitespace", _simple(_NBSP, " ", "whitespace", "no-break/odd space -> space", needs=_NBSP_CHARS)),
     ("soft-hyphen-eol", _simple(_SOFT_HYPHEN_EOL, lambda m: m.group(1) + m.group(2), "soft-hyphen",
                                 "soft hyphen at a line break: word joined",
                                 starts=lambda text: (i - 1 for i in _occurrences(text, "\u00ad") if i > 0))),

@@ -11,7 +11,9 @@ the first long paragraph after the author block.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Iterable
 
 from ..document import Document, Line, Segments
 from .reflist import _LINK_LINE, LONE_NUMBER, label_number, label_style, opens_entry, reference_items
@@ -56,12 +58,19 @@ BACK_START = re.compile(
 def is_heading_like(text: str) -> bool:
     """A short line that reads like a section heading, not a sentence."""
     t = text.strip()
-    if not t or len(t) > 90 or t.endswith((".", ",", ";")) and not re.match(r"^\d+(\.\d+)*\.\s", t):
+    if not t or len(t) > 90 or t.endswith((".", ",", ";")) and not _NUMBERED_ITEM.match(t):
         return False
     words = t.split()
     if len(words) > 12 or not (t[0].isupper() or t[0].isdigit()):
         return False
-    return bool(re.search(r"[A-Za-z]{3}", t))
+    return bool(_THREE_LETTERS.search(t))
+
+
+# compiled once (module-level ``re`` calls look the pattern up in a cache on every call; these run per line)
+_NUMBERED_ITEM = re.compile(r"^\d+(\.\d+)*\.\s")
+_THREE_LETTERS = re.compile(r"[A-Za-z]{3}")
+_LIST_LABEL = re.compile(r"^\s*(?:[-•*]\s*)?(?:\[\d+\]|\d{1,3}[.)]?\s)")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}[a-z]?\b")
 
 
 def _noise_regex(patterns: list[str]) -> re.Pattern[str]:
@@ -72,9 +81,7 @@ _CORE_NOISE_RE = _noise_regex(list(CORE_NOISE))
 
 
 def _is_reference_line(text: str) -> bool:
-    return bool(re.match(r"^\s*(?:[-•*]\s*)?(?:\[\d+\]|\d{1,3}[.)]?\s)", text)) or bool(
-        re.search(r"\b(?:19|20)\d{2}[a-z]?\b", text)
-    )
+    return bool(_LIST_LABEL.match(text)) or bool(_YEAR.search(text))
 
 
 _DIGITS = re.compile(r"\d+")
@@ -92,7 +99,8 @@ def _page_numbers(doc: Document, lines: list[Line]) -> list[int]:
     breaks = [m.start() for m in re.finditer("\f", doc.original)]
     if not breaks:  # one page: skip mapping every line offset back to the original
         return [0] * len(lines)
-    return [bisect.bisect_right(breaks, doc.to_original(ln.start)) for ln in lines]
+    originals = doc.to_original_many([ln.start for ln in lines])
+    return [bisect.bisect_right(breaks, o) for o in originals]
 
 
 def find_furniture(doc: Document, lines: list[Line], pages: list[int]) -> set[int]:
@@ -124,8 +132,33 @@ def find_furniture(doc: Document, lines: list[Line], pages: list[int]) -> set[in
     # white space are rewritten), so a line that lacks every key's run cannot match: most lines are
     # dismissed by a substring test instead of two regex substitutions.
     runs = {max(_KEY_SEPARATORS.split(k), key=len) for k in keys}
-    return {i for i, ln in enumerate(lines)
-            if ln.stripped and _has_any(ln.text.lower(), runs) and _furniture_key(ln.text) in keys}
+    found = _lines_containing(lines, runs)
+    candidates: Iterable[int] = found if found is not None else (
+        i for i, ln in enumerate(lines) if _has_any(ln.text.lower(), runs))
+    return {i for i in candidates if lines[i].stripped and _furniture_key(lines[i].text) in keys}
+
+
+def _lines_containing(lines: list[Line], runs: set[str]) -> set[int] | None:
+    """Indices of the lines whose lower-cased text contains one of ``runs`` (none holds a line break).
+
+    One ``str.find`` walk per run over the whole lower-cased text instead of
+    lower-casing and searching every line: a run occurs on a few lines only.
+    None when lower-casing changes the text's length (offsets would not
+    map back to lines); the caller then tests line by line.
+    """
+    joined = "\n".join(ln.text for ln in lines)
+    low = joined.lower()
+    if len(low) != len(joined):
+        return None
+    starts = list(itertools.accumulate((len(ln.text) + 1 for ln in lines[:-1]), initial=0))
+    found: set[int] = set()
+    for run in runs:
+        pos = low.find(run)
+        while pos != -1:
+            i = bisect.bisect_right(starts, pos) - 1
+            found.add(i)
+            pos = low.find(run, starts[i + 1]) if i + 1 < len(starts) else -1
+    return found
 
 
 _KEY_SEPARATORS = re.compile(r"[# ]+")
@@ -218,7 +251,7 @@ def _last_ref_heading(lines: list[Line]) -> int | None:
             # a one-entry list (corrections cite the article they correct): the heading is followed
             # at once by an entry that is labelled or opens like one, with a year in its first lines
             if following and (_is_reference_line(following[0].text) or opens_entry(following[0].text)) \
-                    and any(re.search(r"\b(?:19|20)\d{2}[a-z]?\b", ln.text) for ln in following[:4]):
+                    and any(_YEAR.search(ln.text) for ln in following[:4]):
                 return i
     return None
 
