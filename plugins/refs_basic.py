@@ -37,19 +37,21 @@ def parse(ref: Reference) -> Reference:
             values.setdefault(label, ref.raw[s:e].strip())
             if label == "year":
                 break
-    data = ref.model_dump()
-    data["fields"] = [f.model_dump() for f in sorted(fields, key=lambda f: f.start)]
+    # Build the new Reference from what the reader set plus the rule values;
+    # every value still goes through the model's validators (the DOI above all).
+    data = {name: getattr(ref, name) for name in ref.model_fields_set}
+    data["fields"] = sorted(fields, key=lambda f: f.start)
     for label, attr in (("doi", "doi"), ("pmid", "pmid"), ("pmcid", "pmcid"), ("arxiv", "arxiv"), ("uri", "uri")):
         if label in values:
             data[attr] = values[label]
     if "year" in values:
         data["year"] = values["year"]
     try:
-        return Reference.model_validate(data)
+        return Reference(**data)
     except ValueError:
         data["doi"] = None  # an unparseable DOI stays text
-        data["fields"] = [f for f in data["fields"] if f["label"] != "doi"]
-        return Reference.model_validate(data)
+        data["fields"] = [f for f in data["fields"] if f.label != "doi"]
+        return Reference(**data)
 
 
 @hookimpl(trylast=True)

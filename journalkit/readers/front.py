@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from collections import Counter
 from collections.abc import Callable
 
@@ -90,9 +91,16 @@ def word_counts(text: str) -> Counter[str]:
     counts = Counter(text.casefold().split())
     for tok in [t for t in counts if not t.isalpha()]:
         n = counts.pop(tok)
+        core = tok.strip(_EDGE_PUNCT)
+        if core.isalpha():  # "word," "(word)": the same single word the pattern would find, found faster
+            counts[core] += n
+            continue
         for w in _WORD.findall(tok):
             counts[w] += n
     return counts
+
+
+_EDGE_PUNCT = "".join(sorted(set(string.punctuation) | set("“”‘’«»–—…·•"))) + "0123456789"
 
 
 _WORD = re.compile(r"[^\W\d_]+")
