@@ -340,7 +340,9 @@ def _is_furniture(s: str, art: Article) -> bool:
     """
     if _BULLETED.match(s) and _person_items(_clean_byline(s)) is not None:
         return False
-    if _FURNITURE.match(s) or _DOI.search(s) or _URL.search(s) or _EMAIL.search(s):
+    # "@" / "10." / "http" first: every address, DOI and URL holds them, and the scans are the costly part
+    if _FURNITURE.match(s) or ("10." in s and _DOI.search(s)) or ("http" in s and _URL.search(s)) \
+            or ("@" in s and _EMAIL.search(s)):
         return True
     if _FURNITURE_ANYWHERE.search(s):
         return True
@@ -361,7 +363,7 @@ def _person_items(s: str, max_len: int | None = 1500) -> list[NameItem] | None:
     ``max_len`` guards the search for a byline against paragraphs of prose; a byline already found
     and grown line by line passes ``None`` (consortium papers print 150+ names, 8,000 characters).
     """
-    if max_len is not None and len(s) > max_len or _EMAIL.search(s) or _URL.search(s):
+    if max_len is not None and len(s) > max_len or ("@" in s and _EMAIL.search(s)) or ("http" in s and _URL.search(s)):
         return None
     if looks_institution(s) and not _DIGIT.search(s):
         return None
@@ -1233,13 +1235,15 @@ def _extract_corresp(doc: Document, art: Article, front: list[Line], back: list[
                 used_back.append(j)
                 j += 1
             break
-    candidates = block or [ln for ln in front if _EMAIL.search(ln.text) and re.search(
+    # '"@" in' before each e-mail search: an address needs one, and the pattern scan over every line of the
+    # body and reference list cost more than the rest of this function
+    candidates = block or [ln for ln in front if "@" in ln.text and _EMAIL.search(ln.text) and re.search(
         r"corresp|e-?mail|✉|^\s*\*", ln.text, re.I)] or [
         ln for part in (body or [], back, refs or []) for ln in part
-        if _EMAIL.search(ln.text) and _NOTE_LINE.match(ln.text) and len(ln.stripped) < 400][:3]
+        if "@" in ln.text and _EMAIL.search(ln.text) and _NOTE_LINE.match(ln.text) and len(ln.stripped) < 400][:3]
     if not candidates:
         # an e-mail anywhere in the front matter belongs to a corresponding author
-        candidates = [ln for ln in front if _EMAIL.search(ln.text)]
+        candidates = [ln for ln in front if "@" in ln.text and _EMAIL.search(ln.text)]
     if not candidates:
         return used_back
     candidates = _with_note_head(front, candidates)

@@ -89,12 +89,15 @@ _EMAIL_LINE = re.compile(r"^\s*[*✉†‡]?\s*e-?mail(?: address(?:es)?)?\s*:",
 
 #: web-page footers that follow the list ("Articles from X are provided here courtesy of Y", "Journal · ISSN ...",
 #: the article-page blocks "Author information", "Rights and permissions", a licence sentence)
-_PAGE_FOOTER = re.compile(
-    r"\bprovided here courtesy of\b|·\s*ISSN\s+\d{4}-\d{3}[\dX]\b|^\s*©\s*\d{4}|^\s*copyright\b"
-    r"|^\s*(?:author information|authors and affiliations|rights and permissions|about this article|"
+#: Two patterns, used as one: the anchored shapes are tried once with ``match``, and only the two that may
+#: stand anywhere are scanned for; one search holding every shape tried each anchored one at every position.
+_PAGE_FOOTER_START = re.compile(
+    r"\s*(?:©\s*\d{4}|copyright\b"
+    r"|(?:author information|authors and affiliations|rights and permissions|about this article|"
     r"additional information|cite this article|article metrics)\s*$"
-    r"|^\s*this is an open[- ]access article\b",
+    r"|this is an open[- ]access article\b)",
     re.I)
+_PAGE_FOOTER_ANYWHERE = re.compile(r"\bprovided here courtesy of\b|·\s*ISSN\s+\d{4}-\d{3}[\dX]\b", re.I)
 
 
 #: a bullet that opens a list item ("* Smith J", "• Smith J")
@@ -126,8 +129,23 @@ _LIST_END = re.compile(
     re.I)
 
 
+#: the link labels ``_TRAILING_LINKS`` can end with
+_LINK_WORDS = ("Article", "article", "CAS", "PubMed", "Central", "Google Scholar", "CrossRef", "Crossref",
+               "Web of Science", "Scopus", "MathSciNet", "ADS", "Full Text", "PubMed/NCBI", "Link")
+
+
+def _may_end_in_links(t: str) -> bool:
+    """Can stripped ``t`` end in link labels? A necessary test for ``_TRAILING_LINKS``, whose scan from every
+    position of every reference line cost more than splitting the list; most lines end in a page or DOI."""
+    if t.endswith("|"):
+        t = t[:-1].rstrip()
+    if t.endswith("]"):
+        t = t[:-1]
+    return t.endswith(_LINK_WORDS)
+
+
 def _not_reference(text: str) -> bool:
-    return bool(_NOT_REF_START.match(text) or _PAGE_FOOTER.search(text))
+    return bool(_NOT_REF_START.match(text) or _PAGE_FOOTER_START.match(text) or _PAGE_FOOTER_ANYWHERE.search(text))
 
 
 def _may_have_label(text: str) -> bool:
@@ -167,7 +185,8 @@ class RefItem:
         for k in range(len(cleaned), len(self.lines)):
             ln = self.lines[k]
             t = ln.text[self.first_offset:] if k == 0 else ln.text
-            cleaned.append(_TRAILING_LINKS.sub("", t.strip()))
+            t = t.strip()
+            cleaned.append(_TRAILING_LINKS.sub("", t) if _may_end_in_links(t) else t)
         return [t for t in cleaned if t]
 
     @property
