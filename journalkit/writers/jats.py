@@ -210,16 +210,22 @@ def _corresp(parent: etree._Element, note: AuthorNote, cid: str) -> None:
         _sub(el, "email", note.email)
 
 
+def _titled(parent: etree._Element, tag: str, title: str | None, paragraphs: list[Paragraph],
+            sections: list[Section], figures: list[Figure] | None = None) -> etree._Element:
+    """A titled container (abstract, ack, notes): title, then paragraphs and figures, then sections."""
+    el = _sub(parent, tag)
+    if title:
+        _sub(el, "title", title)
+    _blocks(el, paragraphs, figures or [])
+    for s in sections:
+        _section(el, s)
+    return el
+
+
 def _abstract(parent: etree._Element, ab: Abstract) -> None:
-    a = _sub(parent, "abstract")
+    a = _titled(parent, "abstract", ab.title, ab.paragraphs, ab.sections)
     if ab.abstract_type:
         a.set("abstract-type", ab.abstract_type)
-    if ab.title:
-        _sub(a, "title", ab.title)
-    for p in ab.paragraphs:
-        _paragraph(a, p)
-    for s in ab.sections:
-        _section(a, s)
 
 
 def build_jats(article: Article, fl: Flavour) -> etree._Element:
@@ -365,12 +371,7 @@ def build_jats(article: Article, fl: Flavour) -> etree._Element:
     if article.references or article.notes or article.ack or article.appendices:
         back = _sub(root, "back")
         if article.ack:
-            ack = _sub(back, "ack")
-            if article.ack.title:
-                _sub(ack, "title", article.ack.title)
-            _blocks(ack, article.ack.paragraphs, article.ack.figures)
-            for s in article.ack.sections:
-                _section(ack, s)
+            _titled(back, "ack", article.ack.title, article.ack.paragraphs, article.ack.sections, article.ack.figures)
         if article.appendices:
             ag = _sub(back, "app-group")
             for k, app in enumerate(article.appendices, start=1):
@@ -382,15 +383,9 @@ def build_jats(article: Article, fl: Flavour) -> etree._Element:
             for ref in article.references:
                 rl.append(_ref_with_alternatives(ref))
         for note in article.notes:
-            ne = _sub(back, "notes")
+            ne = _titled(back, "notes", note.title, note.paragraphs, note.sections)
             if note.sec_type:
                 ne.set("notes-type", note.sec_type)
-            if note.title:
-                _sub(ne, "title", note.title)
-            for p in note.paragraphs:
-                _paragraph(ne, p)
-            for s in note.sections:
-                _section(ne, s)
     return root
 
 
