@@ -464,6 +464,9 @@ class Article(_Sourced):
     funding_statement: str | None = None
     body: list[Section] = Field(default_factory=list)  # untitled first section = body paragraphs
     references: list[Reference] = Field(default_factory=list)
+    # the reference list's heading as printed ("Literature Cited", "Referências"); none when the
+    # text prints none, so the writer does not make one up
+    references_title: str | None = None
     notes: list[Section] = Field(default_factory=list)  # funding, competing interests, ...
     ack: Section | None = None
     appendices: list[Section] = Field(default_factory=list)

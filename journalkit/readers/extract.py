@@ -38,6 +38,9 @@ from .segment import ABSTRACT_HEADING, Segments
 
 __all__ = ["extract", "put", "split_name", "find_citations"]
 
+# a section number before the references heading ("7. References") is numbering, not title
+_REF_NUMBER = re.compile(r"^\s*\d+\.?\s*")
+
 
 # ------------------------------------------------------------------ entry
 
@@ -69,6 +72,8 @@ def extract(doc: Document) -> Article:
     _extract_abstract(doc, art, fr)
     _extract_self_uri(doc, art, fr)
     _split_references(doc, art, seg.references)
+    if seg.references_heading is not None and art.references:
+        art.references_title = _REF_NUMBER.sub("", seg.references_heading.stripped) or None
     used_back = _extract_corresp(doc, art, seg.front, seg.back, seg.body, seg.references)
     # the front-matter lines the correspondence note took are placed, not leftovers
     for note in art.author_notes:

@@ -193,6 +193,19 @@ class RefItem:
     def raw(self) -> str:
         return " ".join(self.parts())
 
+    def removed_links(self) -> list[tuple[int, str]]:
+        """The link labels :meth:`parts` cut off, with where each starts in the working text, for the report."""
+        out = []
+        for k, ln in enumerate(self.lines):
+            skip = self.first_offset if k == 0 else 0
+            t = ln.text[skip:].rstrip()
+            if _may_end_in_links(t.strip()):
+                m = _TRAILING_LINKS.search(t)
+                if m:
+                    lead = len(m.group()) - len(m.group().lstrip())
+                    out.append((ln.start + skip + m.start() + lead, m.group().strip()))
+        return out
+
 
 # ------------------------------------------------------------------ splitting
 
@@ -422,6 +435,9 @@ def _split_references(doc: Document, art: Article, lines: list[Line]) -> None:
     k = 0
     for item in items:
         raw = item.raw
+        for start, links in item.removed_links():
+            doc.report.add("extract", "link-label", "web-page link labels after a reference removed",
+                           original=links, offset=doc.to_original(start))
         if not raw:
             doc.report.warn("extract", "empty-reference", f"reference {item.label} has no text",
                             offset=doc.to_original(item.lines[0].start))

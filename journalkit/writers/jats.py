@@ -379,7 +379,8 @@ def build_jats(article: Article, fl: Flavour) -> etree._Element:
                 ag[-1].set("id", f"app{k}")
         if article.references:
             rl = _sub(back, "ref-list")
-            _sub(rl, "title", "References")
+            if article.references_title:
+                _sub(rl, "title", article.references_title)
             for ref in article.references:
                 rl.append(_ref_with_alternatives(ref))
         for note in article.notes:
