@@ -40,6 +40,7 @@ __all__ = [
     "Paragraph",
     "Reference",
     "RefField",
+    "RelatedArticle",
     "Section",
     "Span",
     "normalize_doi",
@@ -182,6 +183,10 @@ class Date(_Model):
     month: int | None = Field(default=None, ge=1, le=12)
     day: int | None = Field(default=None, ge=1, le=31)
     date_type: str = "pub"  # pub, epub, ppub, received, rev-recd, accepted, ...
+    # the date as printed ("March 3, 2014", "26 de fevereiro de 2013", "03/04/2014"), without its label;
+    # written as <string-date> beside the parts, which cannot say how the text wrote it (or which of an
+    # ambiguous day and month it meant)
+    printed: str | None = None
 
     @model_validator(mode="after")
     def _exists(self) -> Date:
@@ -227,6 +232,10 @@ class Contributor(_Sourced):
     corresponding: bool = False
     aff_ids: list[str] = Field(default_factory=list)
     markers: list[str] = Field(default_factory=list)  # footnote symbols as printed
+    role: str | None = None  # the role as printed ("Academic Editor"), written as <role>
+    # affiliations printed with this contributor alone (an editor's 'Jane Smith, University of X'), written
+    # inside its <contrib>, apart from the authors' affiliations
+    own_affiliations: list[Affiliation] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _has_name(self) -> Contributor:
@@ -261,6 +270,29 @@ class Journal(_Sourced):
     @property
     def any_issn(self) -> str | None:
         return self.issn_electronic or self.issn_print or self.issn
+
+
+class RelatedArticle(_Sourced):
+    """The article a notice is about: the one a correction corrects, a retraction retracts, an expression of
+    concern or an addendum concerns.
+
+    Only what the text prints: the DOI it names, or its citation as printed with the volume, issue and page
+    read from it. ``related_type`` is the JATS ``@related-article-type`` (corrected-article,
+    retracted-article, object-of-concern, addended-article).
+    """
+
+    related_type: str
+    doi: DOI | None = None
+    citation: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    page: str | None = None  # first page, or the article number (e-locator)
+
+    @model_validator(mode="after")
+    def _identified(self) -> RelatedArticle:
+        if not (self.doi or self.citation):
+            raise ValueError("a related article needs a DOI or a printed citation")
+        return self
 
 
 class License(_Sourced):
@@ -445,6 +477,9 @@ class Article(_Sourced):
     title: str | None = None
     subtitle: str | None = None
     contributors: list[Contributor] = Field(default_factory=list)
+    # the article's editors ('Academic Editor: ...'), contrib_type "editor": kept apart from the authors, and
+    # written in a contrib-group of their own
+    editors: list[Contributor] = Field(default_factory=list)
     affiliations: list[Affiliation] = Field(default_factory=list)
     author_notes: list[AuthorNote] = Field(default_factory=list)
     doi: DOI | None = None
@@ -456,6 +491,8 @@ class Article(_Sourced):
     lpage: str | None = None
     elocation_id: str | None = None
     self_uri: URL | None = None
+    # for a notice (correction, retraction, ...): the article it is about, as the text names it
+    related_articles: list[RelatedArticle] = Field(default_factory=list)
     license: License | None = None
     keywords: list[str] = Field(default_factory=list)
     abstract: Abstract | None = None

@@ -25,7 +25,7 @@ from .readers.repair import repair
 from .readers.segment import segment
 from .report import Report
 from .schemas import flavour, load_dtd
-from .writers.jats import TagSetError, build_jats, choose_tag_set, serialize
+from .writers.jats import TagSetError, build_jats, choose_tag_set, declare_source_gaps, serialize
 
 __all__ = ["ConversionError", "Result", "convert", "apply_profile"]
 
@@ -159,6 +159,7 @@ def convert(text: str, *, journal: str | None = None, plugins: Any = None, disab
     fl = flavour(ts, jats_version)
     root = build_jats(article, fl)
     hook.journalkit_jats_tree(article=article, root=root)
+    declare_source_gaps(root, fl)  # from the final tree: a plugin may have added a missing fact
     if validate:
         dtd = load_dtd(ts, jats_version)
         if not dtd.validate(root):

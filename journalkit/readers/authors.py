@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..writers.countries import country_code
+from .common import _COUNTRIES
+
 __all__ = [
     "NameItem",
     "parse_name_list",
@@ -24,6 +27,15 @@ __all__ = [
     "AFF_LABEL",
     "split_aff_label",
     "looks_institution",
+    "ends_with_country",
+    "byline_goes_on",
+    "aff_line_continues",
+    "ORCID_LINE",
+    "institution_only_in_groups",
+    "address_goes_on",
+    "label_ordinal",
+    "fill_label_gaps",
+    "resolve_aff_labels",
 ]
 
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
@@ -123,6 +135,10 @@ def parse_name_list(text: str, *, roman: bool | None = None) -> list[NameItem]:
             sep = t.group("sep")
             if sep in ("e", "y") and not words:
                 continue
+            if sep not in (",", ";") and [w.lower() for w, _, _ in words[:3]] == ["on", "behalf", "of"]:
+                # 'on behalf of the X Group and the Y Network' names one group: 'and' does not end it
+                words.append((sep, t.start(), t.end()))
+                continue
             finish()
         elif t.group("mark") is not None:
             m = t.group("mark").lstrip("^")
@@ -149,7 +165,12 @@ def _followed_by_name(text: str, pos: int) -> bool:
     """Is the roman-looking word at ``pos`` part of a name ('John Smith II Jr')? Rarely: only when a
     lower-case-initial word follows without a separator."""
     rest = text[pos:].lstrip()
+    if _CONNECTOR.match(rest):
+        return False  # 'VeigaI,III and Angela ...': the numeral closes the name before 'and'
     return bool(rest[:1].isalpha() and rest[:1].islower())
+
+
+_CONNECTOR = re.compile(r"(?:and|und|e|y)\b")
 
 
 def is_collab(name: str) -> bool:
@@ -244,19 +265,116 @@ AFF_LABEL = re.compile(
 #: The lookahead holds the first letters of the words below: it turns away most word starts before the
 #: alternation is tried word by word, which halves the cost of this search over every front-matter line.
 _INSTITUTION = re.compile(
-    r"\b(?=[acdefghilmnoprsu])"
+    r"\b(?=[abcdefghilmnoprsuéÉ])"
     r"(universit|universid|univ\.|institut|department|departamento|dept\.|hospital|center\b|centre|school|laborator|"
-    r"faculty|faculdade|facultad|college|museum|clinic|cl[ií]nica|foundation|fundação|fundaci[oó]n|academy|"
+    r"faculty|faculdade|facultad|college|museum|clinic|cl[ií]nica|foundation|fundação|fundaci[oó]n?|academy|"
     r"council|ministry|minist[eé]rio|research|service|servi[cç]o|unit\b|unidade|division|program|"
     r"secretaria|agency|organi[sz]ation|escola|escuela|instituto|n[uú]cleo|nucleus|corporation|inc\.|ltd|gmbh|"
-    r"consortium|observatory|station|company|hospit)",
+    r"consortium|observatory|station|company|hospit|"
+    # Romance spellings of the same words ('Servicio de Epidemiología', 'Istituto Zooprofilattico', 'Institució
+    # Catalana', 'Agencia de Salud', 'Centro Nacional', 'École normale'), and a few more kinds of bodies
+    r"servicio|istitut|instituci|agencia|ag[eê]ncia|centro\b|[eé]cole|bureau|l\.l\.c\.|llc\b)",
     re.I,
 )
 
 
+#: German compounds end in the institution word ('Forschungsinstitut', 'Krebsforschungszentrum', 'Universitätsklinik')
+_COMPOUND = re.compile(r"\w(?:institut|zentrum|klinik)", re.I)
+
+
 def looks_institution(s: str) -> bool:
     """Does ``s`` read like an affiliation (an institution and/or a place)?"""
-    return bool(_INSTITUTION.search(s))
+    if _INSTITUTION.search(s):
+        return True
+    low = s.lower()
+    return ("institut" in low or "zentrum" in low or "klinik" in low) and _COMPOUND.search(s) is not None
+
+
+def byline_goes_on(text: str, nxt: str) -> bool:
+    """Does ``nxt`` continue the author list ``text`` although it holds an institution word?
+
+    Why: a byline wrapped by the layout may go on with a line that names a group ('..., on behalf of the
+    United Nations Inter-agency Group') or ends one ('..., the International Sheep Genomics' /
+    'Consortium'); read as the first affiliation, it loses authors and adds an affiliation no author
+    has. The line goes on the list when it opens with a name and its marker ('Cousens3, Joy E. Lawn4,
+    ...': an affiliation opens with its institution, or with its label), or when it is a short remainder
+    without a comma that, joined to the list's last, unmarked item, makes a group name.
+    """
+    head = nxt.split(",", 1)[0]
+    if not looks_institution(head):
+        items = parse_name_list(head)
+        if len(items) == 1 and any(m not in _SYMBOLS for m in items[0].markers):
+            return True
+    if "," in nxt or len(nxt.split()) > 3:
+        return False
+    last = parse_name_list(text)[-1:]
+    return bool(last) and not last[0].markers and is_collab(f"{last[0].name} {nxt}")
+
+
+#: words a printed affiliation does not end with: a line that ends with one was cut by the layout
+_OPEN_END = re.compile(r"(?:[,&\-–(/]|\b(?:and|of|for|the|in|at|de|da|do|dos|das|del|e|y|und|für|et))$", re.I)
+
+
+def aff_line_continues(prev: str, nxt: str) -> bool:
+    """Is ``nxt`` the rest of the affiliation on the line ``prev``, wrapped by the layout?
+
+    Why: where each affiliation stands on its own line (under its author, or unlabelled), a long one
+    that the page wrapped would otherwise read as two ('... George Washington University Medical
+    Center,' / 'Washington, D. C., United States of America'). Only the text says so: ``prev`` stops
+    at a comma or a connecting word, ``nxt`` goes on in lower case, or ``nxt`` completes a country name
+    ('..., United' / 'Kingdom'). A line that ends an address ('..., Germany') never continues.
+    """
+    p = prev.rstrip()
+    if not p or not nxt or ends_with_country(p):
+        return False
+    # a country name broken over the lines ('..., Manchester, United' / 'Kingdom')
+    return bool(_OPEN_END.search(p)) or nxt[:1].islower() or (len(nxt.split()) <= 3 and ends_with_country(f"{p} {nxt}"))
+
+
+def address_goes_on(prev: str, nxt: str) -> bool:
+    """Does ``nxt`` finish the address that ``prev`` left open, even though it opens like a name?
+
+    Why: an affiliation wrapped before a place or a royal name ('... Instituto de Salud' / 'Carlos III.
+    Majadahoda, Madrid, España') puts a word and capitals at the start of a line, the shape of a
+    Vancouver name that otherwise ends the affiliation list (the article's own citation). The citation
+    does not end with a country; the rest of an unfinished address does.
+    """
+    return not ends_with_country(prev) and not prev.rstrip().endswith(".") and ends_with_country(nxt)
+
+
+#: an ORCID iD on a line of its own, as a web page prints it under the author's name
+ORCID_LINE = re.compile(r"^(?:ORCID(?: iD)?:?\s*)?(?:https?://orcid\.org/)?(?P<id>\d{4}-\d{4}-\d{4}-\d{3}[\dX])$", re.I)
+
+
+def institution_only_in_groups(s: str) -> bool:
+    """Is every institution word of the author line ``s`` inside a group author's name?
+
+    Why: a byline without markers that ends with a group ('..., Kreg A. Leymaster, the International
+    Sheep Genomics Consortium') holds an institution word, and a line with one would be taken for an
+    affiliation. It is still a byline when the word belongs to an item that names a group, and the
+    other items are people.
+    """
+    items = parse_name_list(s)
+    if len(items) < 2:
+        return False
+    groups = [it for it in items if is_collab(it.name) and not looks_like_person(it.name)]
+    people = [it for it in items if looks_like_person(it.name)]
+    return bool(groups) and len(groups) + len(people) == len(items) and not any(
+        looks_institution(it.name) for it in people)
+
+
+def ends_with_country(text: str) -> bool:
+    """Does ``text`` end with a country name ('..., Barcelona, Spain', '... Madrid, España')?
+
+    Why: an affiliation ends with its country; an institution's name need not hold any word of
+    :data:`_INSTITUTION` ('Synapse Energy Economics, Cambridge, Massachusetts, USA'), but its last
+    element still says it is an address.
+    """
+    last = _LAST_ELEMENT.split(text.rstrip(" .;"))[-1].strip()
+    return last.casefold() in _COUNTRIES or country_code(last) is not None
+
+
+_LAST_ELEMENT = re.compile(r",|\.\s")
 
 
 def split_aff_label(s: str) -> tuple[str | None, str]:
@@ -265,3 +383,106 @@ def split_aff_label(s: str) -> tuple[str | None, str]:
     if m and looks_institution(m.group("text")) or m and _DIGIT_LABEL.match(s):
         return m.group("m"), m.group("text").strip()
     return None, s.strip()
+
+
+# ------------------------------------------------------------------ affiliation labels lost in extraction
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def label_ordinal(label: str) -> tuple[str, int] | None:
+    """An affiliation label's numbering system and place in it: '3' -> ('digit', 3), 'IV' -> ('roman', 4),
+    'c' -> ('letter', 3); None for a symbol ('*', '†'), which numbers nothing."""
+    if label.isdigit():
+        return "digit", int(label)
+    if _ROMAN.fullmatch(label):
+        total = 0
+        for k, ch in enumerate(label):
+            v = _ROMAN_VALUES[ch]
+            total += -v if k + 1 < len(label) and _ROMAN_VALUES[label[k + 1]] > v else v
+        return "roman", total
+    if len(label) == 1 and "a" <= label <= "z":
+        return "letter", ord(label) - ord("a") + 1
+    return None
+
+
+def _label_of(system: str, k: int) -> str:
+    if system == "digit":
+        return str(k)
+    if system == "letter":
+        return chr(ord("a") + k - 1)
+    out = ""
+    for v, r in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while k >= v:
+            out, k = out + r, k - v
+    return out
+
+
+def fill_label_gaps(labels: list[str | None], markers: set[str]) -> list[str | None]:
+    """Give unlabelled affiliations the labels missing from a consecutive numbering around them.
+
+    Why: pdftotext prints a superscript affiliation number on a line of its own, and not always next to
+    its affiliation: a number can land under the article's citation, beside another number ('4' / '5'),
+    or be taken for a page number. The affiliation then reads unlabelled and the authors whose markers
+    name it stay unlinked. Affiliations are printed in the order of their labels, so a run of unlabelled
+    affiliations between labels ``a`` and ``b`` of one numbering system, exactly ``b - a - 1`` long, holds
+    the labels in between; after the last label, a run takes the next labels only when the authors'
+    markers reach exactly that far. A gap label is given only when some author carries it as a marker
+    (a marker names the affiliation) and no affiliation has it already. Anything less regular is left
+    alone: the link would be a guess.
+    """
+    out = list(labels)
+    known = [(i, label_ordinal(lb)) for i, lb in enumerate(labels) if lb]
+    systems = {o[0] for _, o in known if o is not None}
+    if len(systems) != 1 or any(o is None for _, o in known) or None not in labels:
+        return out
+    system = systems.pop()
+    nums = [o[1] for _, o in known if o is not None]
+    if nums != sorted(set(nums)):
+        return out  # not printed in label order, or a label twice: the order tells nothing
+    marked = {o[1] for m in markers if (o := label_ordinal(m)) is not None and o[0] == system}
+    top = max(marked | set(nums), default=0)
+    bounds = [(-1, 0), *((i, o[1]) for i, o in known if o is not None), (len(labels), top + 1)]
+    for (i, a), (j, b) in zip(bounds, bounds[1:]):
+        run = list(range(i + 1, j))
+        wanted = list(range(a + 1, b))
+        if not run or len(run) != len(wanted) or not set(wanted) <= marked:
+            continue
+        for k, num in zip(run, wanted):
+            out[k] = _label_of(system, num)
+    return out
+
+
+def resolve_aff_labels(seq: list[tuple[str, str | None]], markers: set[str]) -> list[str | None]:
+    """The label of each affiliation, from the affiliation area read in print order.
+
+    ``seq`` holds ``("label", "3")`` for a label printed on a line of its own and ``("aff", label)`` for
+    each affiliation, ``label`` being the one printed at its start (``None`` when none was). Why a pass
+    of its own: pdftotext moves superscript labels about. A run of label lines ('7' / '8') may stand
+    over a run of affiliations, each label for the next unlabelled affiliation in turn; or a label
+    lands after the affiliation it belongs to, so a run holds more labels than there are affiliations
+    before the next label ('4' / '5' / 'Department ...', where '4' belonged to the line above): the
+    labels nearest the affiliations are theirs, and the gap left above is filled from the numbering
+    (:func:`fill_label_gaps`).
+    """
+    out: list[str | None] = []
+    pending: list[str] = []
+    j = 0
+    while j < len(seq):
+        kind, value = seq[j]
+        if kind == "label":
+            if value:
+                pending.append(value)
+            j += 1
+            continue
+        start = len(out)
+        while j < len(seq) and seq[j][0] == "aff":
+            out.append(seq[j][1])
+            j += 1
+        free = [k for k in range(start, len(out)) if out[k] is None]
+        if pending and free:
+            given = pending[:len(free)] if len(free) >= len(pending) else pending[-len(free):]
+            for k, lb in zip(free, given):
+                out[k] = lb
+        pending = []
+    return fill_label_gaps(out, markers)

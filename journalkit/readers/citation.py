@@ -47,18 +47,25 @@ _SHAPE_WORDS = ("ISSN", " volume ", "Vol.", "Volume")  # issn-bar, issn-dot; spr
 _SHAPE_HINT = re.compile("^(?:" + "|".join(map(re.escape, _SHAPE_OPENINGS)) + ")|"
                          + "|".join(map(re.escape, _SHAPE_WORDS)))
 
+#: a DOI printed where the pages go ('PLoS ONE. 2012;7(6):10.1371/annotation/3155a3e9-...'): some notices have no
+#: page or article number, and the journal uses the DOI as the e-locator
+_DOI_ELOC = r"10\.\d{4,9}/[^\s;,]+"
 # "J Cancer 2016; 7(9):1081-1087", "PLoS Biol. 2006 Mar 14; 4(5): e88.", "Rev. Saúde Pública. 2014;48(2):258-265"
 _CITATION = re.compile(
     r"(?P<journal>[A-Z][^\n;()]{0,120}?)[.,]?\s+(?P<year>(?:1[6-9]|20)\d\d)(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?"
     r"\s*[;,.]\s*(?P<volume>\d{1,5})\s*(?:\((?P<issue>[^)\n]{1,20})\))?\s*[:,]\s*"
-    r"(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)"
+    r"(?P<pages>" + _DOI_ELOC + r"|[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)"
 )
+#: the author-year form's year, in parentheses after the author list ('Brito C, Portela MC (2014) Title. Rev.
+#: Saúde Pública 48(2): 284-295'): the journal part then prints no year of its own
+_AUTHOR_YEAR = re.compile(r"\((?P<year>(?:1[6-9]|20)\d\d)[a-z]?\)")
 # "PLoS ONE 9(2): e88123", "PLoS Biol 2(6): e188", "PLoS ONE 10(1), e0115067 (2015)"
 _CITATION_NOYEAR = re.compile(
     r"(?P<journal>[A-Z][^\n;()]{0,80}?)[.,]?\s+(?P<volume>\d{1,5})\s*\((?P<issue>[^)\n]{1,20})\)\s*[:,]\s*"
     r"(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*\d+)?)(?:\s*\((?P<year>\d{4})\))?"
 )
-_CITE_LABEL = re.compile(r"^(?:citation|how to cite(?: this article)?|como citar(?: este art[ií]culo| este artigo)?|"
+_CITE_LABEL = re.compile(r"^(?:citation|cita[çc][ãa]o|citaci[óo]n|how to cite(?: this article)?|"
+                         r"c[óo]mo citar(?: este art[ií]culo| este artigo)?|"
                          r"cite this article(?: as)?|para citar|to cite)\s*:?\s*", re.I)
 
 
@@ -108,6 +115,13 @@ def parse_citation(text: str) -> IssueFacts | None:
     if m is None:
         return None
     vals = {k: (v.strip(), m.start(k), m.end(k)) for k, v in m.groupdict().items() if v and v.strip()}
+    if "pages" in vals and vals["pages"][0].startswith("10."):
+        doi = vals["pages"][0].rstrip(".")  # a DOI at the sentence end keeps its own characters, not the full stop
+        vals["pages"] = (doi, vals["pages"][1], vals["pages"][1] + len(doi))
+    if "year" not in vals:
+        ay = _AUTHOR_YEAR.search(text, 0, m.start("journal"))
+        if ay:
+            vals["year"] = (ay.group("year"), ay.start("year"), ay.end("year"))
     j, js, _je = vals["journal"]
     last = _last_sentence(j)
     last = _CITE_LABEL.sub("", last).strip(" .,")
@@ -141,9 +155,10 @@ def _last_sentence(text: str) -> str:
 
 
 def split_pages(pages: str) -> tuple[str | None, str | None, str | None]:
-    """'1081-1087' -> ('1081', '1087', None); '1081-7' -> ('1081', '1087', None); 'e88123' -> (None, None, 'e88123')."""
+    """'1081-1087' -> ('1081', '1087', None); '1081-7' -> ('1081', '1087', None); 'e88123' -> (None, None, 'e88123');
+    a DOI printed as the article number -> (None, None, doi)."""
     p = re.sub(r"\s", "", pages).replace("–", "-")
-    if re.fullmatch(r"[A-Za-z]\d+", p) or (p.isdigit() and len(p) >= 5):
+    if re.fullmatch(r"[A-Za-z]\d+", p) or (p.isdigit() and len(p) >= 5) or re.fullmatch(_DOI_ELOC, p):
         return None, None, p
     fp, _, lp = p.partition("-")
     if lp and fp.isdigit() and lp.isdigit() and len(lp) < len(fp):

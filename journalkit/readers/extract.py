@@ -24,6 +24,7 @@ from .front import (
     _extract_front_notes,
     _extract_keywords,
     _extract_license,
+    _extract_related,
     _extract_self_uri,
     _find_citation,
     _find_doi,
@@ -83,6 +84,7 @@ def extract(doc: Document) -> Article:
                 fr.use(i)
     _extract_body(doc, art, seg.body)
     _extract_front_notes(doc, art, fr)
+    _extract_related(doc, art, fr, seg.body)
     # leftover back-matter text goes to notes so nothing is lost
     rest = [ln for k, ln in enumerate(seg.back) if k not in used_back and ln.stripped]
     if rest:
@@ -188,7 +190,7 @@ def _record_provenance(doc: Document, art: Article) -> None:
             if child is not None:
                 walk(child, fname)
         if obj is art:
-            for listname in ("contributors", "affiliations", "author_notes"):
+            for listname in ("contributors", "editors", "affiliations", "author_notes"):
                 for k, item in enumerate(getattr(art, listname)):
                     walk(item, f"{listname}[{k}]")
 

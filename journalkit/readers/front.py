@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from ..document import Document, Line
 from ..model import (
+    DOI_RE,
     Abstract,
     Affiliation,
     Article,
@@ -21,15 +22,22 @@ from ..model import (
     Date,
     License,
     Paragraph,
+    RelatedArticle,
     Section,
     Span,
+    normalize_doi,
 )
 from .authors import (
     NameItem,
+    address_goes_on,
+    aff_line_continues,
+    byline_goes_on,
+    ends_with_country,
     is_collab,
     looks_institution,
     looks_like_person,
     parse_name_list,
+    resolve_aff_labels,
     split_aff_label,
     split_person,
 )
@@ -164,25 +172,66 @@ def _find_citation(doc: Document, art: Article, fr: _Front, text_lines: list[Lin
         facts = match_issue_line(s)
         if facts is None:
             continue
-        off = ln.start + (len(ln.text) - len(ln.text.lstrip()))
-        _apply_facts(doc, art, facts, off)
+        _apply_facts(doc, art, facts, _Joined.of([ln]))
         if ln.start in front_starts:
             for k, fl in enumerate(fr.lines):
                 if fl.start == ln.start:
                     fr.use(k)
     # the citation line: a labelled one first, then any line in the front matter, then the rest
-    joined = _citation_candidates(lines, front_starts)
-    for text, off, labelled, in_front in joined:
-        if not (labelled or in_front):
-            continue
-        facts = parse_citation(text)
+    found: IssueFacts | None = None
+    for cand, labelled in _citation_candidates(lines, front_starts):
+        facts = parse_citation(cand.text)
         if facts is None:
             continue
         if "year" not in facts.values and not labelled and facts.shape == "citation-noyear":
             continue
-        _apply_facts(doc, art, facts, off, from_citation=True)
-        break
+        if found is None:
+            _apply_facts(doc, art, facts, cand, from_citation=True)
+            found = facts
+            if art.pub_date is not None:
+                break
+        elif _same_issue(found, facts) and "year" in facts.values:
+            # the first citation printed no year ('Rev. Saúde Pública 48(2): 284-295'); another printing of the
+            # same volume and issue (the running head 'Revista de Saúde Pública 2014; 48(2):284-295') gives it
+            _apply_year(doc, art, facts, cand)
+            break
     _journal_line(doc, art, fr)
+
+
+def _same_issue(a: IssueFacts, b: IssueFacts) -> bool:
+    """Do two citations name the same volume (and issue, where both print one)?"""
+    va, vb = a.values, b.values
+    if "volume" not in va or "volume" not in vb or va["volume"][0] != vb["volume"][0]:
+        return False
+    return "issue" not in va or "issue" not in vb or va["issue"][0] == vb["issue"][0]
+
+
+class _Joined:
+    """Lines joined with one space each, and the way back from a position in the joined text to the document.
+
+    Why: a citation line wraps over several lines (pdftotext may even print it one word per line), and each
+    value read from the joined text must still point at its characters in the input.
+    """
+
+    __slots__ = ("text", "pieces")
+
+    def __init__(self, pieces: list[tuple[int, str]]) -> None:
+        self.pieces = pieces  # (document offset of the stripped line, stripped line)
+        self.text = " ".join(t for _o, t in pieces)
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> _Joined:
+        return cls([(ln.start + (len(ln.text) - len(ln.text.lstrip())), ln.stripped) for ln in lines])
+
+    def at(self, pos: int) -> int:
+        """Document offset of character ``pos`` of the joined text (a joining space maps to its line end)."""
+        acc = 0
+        for off, t in self.pieces:
+            if pos <= acc + len(t):
+                return off + (pos - acc)
+            acc += len(t) + 1
+        off, t = self.pieces[-1]
+        return off + len(t)
 
 
 def abbreviates(abbrev: str, title: str) -> bool:
@@ -219,27 +268,21 @@ def _journal_line(doc: Document, art: Article, fr: _Front) -> None:
             return
 
 
-def _citation_candidates(lines: list[Line], front_starts: set[int]) -> list[tuple[str, int, bool, bool]]:
-    """(text, offset, labelled, in front) for lines that may hold the article's own citation; a
-    labelled citation ('Citation:', 'How to cite', 'Como citar', 'Cite this article') is joined with
-    the lines it wraps onto. Labelled ones sort first."""
-    out: list[tuple[str, int, bool, bool]] = []
+def _citation_candidates(lines: list[Line], front_starts: set[int]) -> list[tuple[_Joined, bool]]:
+    """(text, labelled) for the lines that may hold the article's own citation, labelled ones first.
+
+    A labelled citation ('Citation:', 'How to cite', 'Como citar', 'Cite this article') is joined with the
+    lines it wraps onto; an unlabelled one is a front-matter line (joined with the line before it when the
+    journal name wraps). Last come runs of adjacent front-matter lines joined whole: a citation that wraps
+    between its journal and its year ('... Tough Times. PLoS Biol' / '2010; 8(4):e1000359.') or that
+    pdftotext prints one word per line reads as a citation only when joined.
+    """
+    out: list[tuple[_Joined, bool]] = []
     for k, ln in enumerate(lines):
         s = ln.stripped
         lab = _CITE_LINE.match(s)
         if lab:
-            text = s
-            j = k + 1
-            if not s[lab.end():].strip() and j < len(lines):  # label on a line of its own
-                text += " " + lines[j].stripped
-                j += 1
-            while j < len(lines) and j <= k + 3 and not re.search(r"\b(?:doi|https?)\b|\d{4}\s*[;,.]\s*\d+\s*\(",
-                                                                    text, re.I):
-                text += " " + lines[j].stripped
-                j += 1
-            if j < len(lines) and not re.search(r"[:,]\s*[A-Za-z]?\d+", text[-12:]):
-                text += " " + lines[j].stripped
-            out.append((text, ln.start + (len(ln.text) - len(ln.text.lstrip())), True, ln.start in front_starts))
+            out.append((_Joined.of(_labelled_citation(lines, k, not s[lab.end():].strip())), True))
     for k, ln in enumerate(lines):
         if ln.start in front_starts:
             off = ln.start + (len(ln.text) - len(ln.text.lstrip()))
@@ -247,24 +290,64 @@ def _citation_candidates(lines: list[Line], front_starts: set[int]) -> list[tupl
             if prev is not None and prev.start in front_starts and prev.end + 1 == off \
                     and prev.text == prev.text.rstrip() and _CITATION.match(ln.stripped):
                 # an unlabelled citation wrapped inside the journal name ('... Genomics. PLoS' / 'Comput Biol
-                # 2015; 11(3):e1004079'): the previous line is joined, one space for the newline so the
-                # offsets still point into the document
-                pstart = prev.start + (len(prev.text) - len(prev.text.lstrip()))
-                out.append((prev.stripped + " " + ln.stripped, pstart, False, True))
+                # 2015; 11(3):e1004079'): the previous line is joined
+                out.append((_Joined.of([prev, ln]), False))
                 continue
-            out.append((ln.stripped, off, False, True))
+            out.append((_Joined.of([ln]), False))
+    for run in _paragraph_runs([ln for ln in lines if ln.start in front_starts]):
+        if len(run) > 1 and _YEAR_VOLUME_ANY.search(" ".join(r.stripped for r in run)):
+            out.append((_Joined.of(run), False))
     return out
 
 
-_CITE_LINE = re.compile(r"^(?:citation|how to cite(?: this article)?|como citar(?: este art[ií]culo| este artigo)?|"
-                        r"cite this article(?: as)?|para citar)\b\s*:?\s*", re.I)
+#: 'year; volume(' or 'year;volume:' anywhere in a text: the part of a citation that makes it one
+_YEAR_VOLUME_ANY = re.compile(r"\b(?:1[6-9]|20)\d\d\s*[;,.]\s*\d{1,5}\s*[(:]")
+_CITATION_DONE = re.compile(r"\b(?:doi|https?)\b|\d{4}\s*[;,.]\s*\d+\s*\(", re.I)
+#: a citation that ends in its volume, issue and pages ('... Rev. Testes 48(2): 284-295.') is complete: the next
+#: line may be another article's citation (an erratum's subject), which must not be read as this one's
+_CITATION_END = re.compile(r"\d\s*\([^()\n]{1,20}\)\s*[:,]\s*[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?\.?$")
 
 
-def _apply_facts(doc: Document, art: Article, facts: IssueFacts, off: int, *, from_citation: bool = False) -> None:
+def _labelled_citation(lines: list[Line], k: int, label_alone: bool) -> list[Line]:
+    """The lines of the labelled citation that starts at ``lines[k]``.
+
+    It runs on until it holds a DOI, a link or its 'year; volume(' part, or ends with its pages: up to three
+    lines further whatever lies between, and beyond that over adjacent lines only (no blank line, no other
+    labelled item between), for pdftotext prints some citation lines one word per line ('Analysis' / 'of' /
+    'Data' / ... / '2015;' / '12(2):e1001786.').
+    """
+    out = [lines[k]]
+    j = k + 1
+    if label_alone and j < len(lines):  # label on a line of its own
+        out.append(lines[j])
+        j += 1
+
+    def text() -> str:
+        return " ".join(ln.stripped for ln in out)
+
+    while j < len(lines) and not _CITATION_DONE.search(text()) and not _CITATION_END.search(text()):
+        adjacent = lines[j].start == out[-1].end + 1 and len(out) < 40 and not _starts_note(lines[j].stripped) \
+            and not _DATE_RE.match(lines[j].stripped)
+        if j > k + 3 and not adjacent:
+            break
+        out.append(lines[j])
+        j += 1
+    if j < len(lines) and not re.search(r"[:,]\s*[A-Za-z]?\d+", text()[-12:]):
+        out.append(lines[j])
+    return out
+
+
+_CITE_LINE = re.compile(r"^(?:citation|cita[çc][ãa]o|citaci[óo]n|how to cite(?: this article)?|"
+                        r"c[óo]mo citar(?: este art[ií]culo| este artigo)?|cite this article(?: as)?|"
+                        r"para citar)\b\s*:?\s*", re.I)
+
+
+def _apply_facts(doc: Document, art: Article, facts: IssueFacts, where: _Joined, *,
+                 from_citation: bool = False) -> None:
     v = facts.values
 
     def span(key: str) -> tuple[int, int]:
-        return off + v[key][1], off + v[key][2]
+        return where.at(v[key][1]), where.at(v[key][2])
 
     if "journal" in v:
         j = v["journal"][0]
@@ -280,13 +363,7 @@ def _apply_facts(doc: Document, art: Article, facts: IssueFacts, off: int, *, fr
     for key in ("volume", "issue"):
         if key in v and getattr(art, key) is None:
             put(doc, art, key, v[key][0], span(key))
-    if "year" in v and art.pub_date is None:
-        try:
-            art.pub_date = Date(year=v["year"][0], date_type="pub")
-            s0, s1 = span("year")
-            art.provenance["pub_date"] = Span(start=doc.to_original(s0), end=doc.to_original(s1))
-        except ValidationError:
-            doc.report.warn("extract", "invalid-value", f"year {v['year'][0]!r} rejected", field="pub_date")
+    _apply_year(doc, art, facts, where)
     pages = v.get("pages") or v.get("eloc")
     if pages and art.fpage is None and art.elocation_id is None:
         key = "pages" if "pages" in v else "eloc"
@@ -298,6 +375,31 @@ def _apply_facts(doc: Document, art: Article, facts: IssueFacts, off: int, *, fr
         elif fp:
             if put(doc, art, "fpage", fp, span(key)) and lp:
                 put(doc, art, "lpage", lp, span(key))
+
+
+def _apply_year(doc: Document, art: Article, facts: IssueFacts, where: _Joined) -> None:
+    """The publication year, where the article has none yet: the citation's year, else the year of the date a
+    running head prints beside volume and issue ('PLoS Medicine | doi | October 24, 2006 | Volume 3 | ...').
+
+    Only the year is taken from a running head: the labelled 'Published:' date, read later, gives month and
+    day with the date as printed.
+    """
+    if art.pub_date is not None:
+        return
+    v = facts.values
+    year, key = (v["year"][0], "year") if "year" in v else (None, "")
+    if year is None and "date" in v:
+        parsed = _parse_date(v["date"][0])
+        year, key = (parsed[0], "date") if parsed else (None, "")
+    if year is None:
+        return
+    try:
+        art.pub_date = Date(year=year, date_type="pub")
+    except ValidationError:
+        doc.report.warn("extract", "invalid-value", f"year {year!r} rejected", field="pub_date")
+        return
+    art.provenance["pub_date"] = Span(start=doc.to_original(where.at(v[key][1])),
+                                      end=doc.to_original(where.at(v[key][2])))
 
 
 def _looks_abbreviated(journal: str) -> bool:
@@ -522,7 +624,8 @@ def _byline_list(doc: Document, art: Article, fr: _Front, i: int, limit: int, ib
         if _MARKER_ONLY.match(nxt) and _label_over_institution(lines, j, limit):
             break  # the first affiliation's label on a line of its own ('1' / '' / 'School of ...')
         cand = text + " " + nxt
-        if not _byline_so_far(cand) or (looks_institution(nxt) and not re.search(r"[,&]\s*$", text)):
+        if not _byline_so_far(cand) or (looks_institution(nxt) and not re.search(r"[,&]\s*$", text)
+                                        and not byline_goes_on(text, nxt)):
             break
         text = cand
         aj.append(j)
@@ -635,6 +738,13 @@ def _byline_per_line(doc: Document, art: Article, fr: _Front, i: int, limit: int
             off = lines[j].start + lines[j].text.index(s)
             cur = _add_contributor(doc, art, items[0], off, iberian)
         elif cur is not None and (looks_institution(s) or len(s) > 15):
+            first = j
+            while j + 1 < limit and lines[j + 1].stripped and not fr.used[j + 1] \
+                    and aff_line_continues(lines[j].stripped, lines[j + 1].stripped) \
+                    and _person_items(_clean_byline(lines[j + 1].stripped)) is None:
+                j += 1  # an affiliation wrapped by the layout ('... Medical Center,' / 'Washington, D. C., USA')
+                s += " " + lines[j].stripped
+            fr.use(*range(first, j))
             text = s.strip().rstrip(";,").strip()
             aff = by_text.get(text.casefold())
             if aff is None:
@@ -642,7 +752,8 @@ def _byline_per_line(doc: Document, art: Article, fr: _Front, i: int, limit: int
                     aff = Affiliation(id=f"aff{len(art.affiliations) + 1}", text=text, country=_country(text))
                 except ValidationError:
                     break
-                aff.provenance["text"] = Span(start=doc.to_original(lines[j].start), end=doc.to_original(lines[j].end))
+                aff.provenance["text"] = Span(start=doc.to_original(lines[first].start),
+                                              end=doc.to_original(lines[j].end))
                 art.affiliations.append(aff)
                 by_text[text.casefold()] = aff
             if aff.id not in cur.aff_ids:
@@ -660,6 +771,7 @@ def _extract_affiliations(doc: Document, art: Article, fr: _Front, start: int, l
     i = start
     affs: list[tuple[str, str, int, int]] = []  # label, text, start, end
     pending_label: tuple[str, int] | None = None
+    seq: list[tuple[str, str | None]] = []  # label lines and affiliations in print order (resolve_aff_labels)
     width = max((len(ln.stripped) for ln in lines[start:n]), default=0)
     while i < n:
         s = lines[i].stripped
@@ -680,10 +792,12 @@ def _extract_affiliations(doc: Document, art: Article, fr: _Front, start: int, l
         mo = _MARKER_ONLY.match(s)
         if mo:
             pending_label = (mo.group(1), lines[i].start)
+            seq.append(("label", mo.group(1)))
             fr.use(i)
             i += 1
             continue
         label, text = split_aff_label(s)
+        inline = label
         if label is None and _CITES_AUTHORS.match(s):
             break  # the article's own citation under the affiliations ('Silva SAd, Valácio RA, ...')
         if label is None:
@@ -699,17 +813,24 @@ def _extract_affiliations(doc: Document, art: Article, fr: _Front, start: int, l
         while j < n and lines[j].stripped:
             nxt = lines[j].stripped
             if (_MARKER_ONLY.match(nxt) or split_aff_label(nxt)[0] is not None or _is_other_front_item(nxt)
-                    or _is_furniture(nxt, art) or len(nxt) > 200 or _VANCOUVER_NAME.match(nxt)
+                    or _is_furniture(nxt, art) or len(nxt) > 200
+                    or (_VANCOUVER_NAME.match(nxt) and not address_goes_on(lines[j - 1].stripped, nxt))
                     or _CITES_AUTHORS.match(nxt)
                     or len(lines[j - 1].stripped) < 60 or text.endswith(";")):
                 break
             if looks_institution(nxt) and label is None and not _wrapped(lines[j - 1].stripped, width):
                 break
+            if label is not None and _new_aff_after_country(lines[j - 1].stripped, nxt):
+                break  # the next affiliation, its label printed elsewhere (filled in below)
             text += " " + nxt
             j += 1
         affs.append((label or "", text, lines[first].start, lines[j - 1].end))
+        seq.append(("aff", inline))
         fr.use(*range(first, j))
         i = j
+    # labels on lines of their own, which pdftotext may print away from their affiliation
+    filled = resolve_aff_labels(seq, {m for c in art.contributors for m in c.markers})
+    affs = [(lb or "", text, s0, s1) for lb, (_, text, s0, s1) in zip(filled, affs)]
     for label, text, s0, s1 in affs:
         clean = text.strip().rstrip(";,").strip()
         try:
@@ -758,6 +879,16 @@ def _numbered_in_order(art: Article) -> dict[str, str]:
     if nums != {str(k) for k in range(1, len(affs) + 1)}:
         return {}
     return {str(k): a.id for k, a in enumerate(affs, start=1)}
+
+
+def _new_aff_after_country(prev: str, nxt: str) -> bool:
+    """Does ``nxt`` open a new affiliation although the one before it is labelled?
+
+    Why: a labelled affiliation normally runs on until the next label, but pdftotext may print a label
+    away from its affiliation (under the citation, or beside the next label). A line that ends with a
+    country closes an affiliation; an institution line opening with a capital after it is the next one.
+    """
+    return _country(prev) is not None and nxt[:1].isupper() and (looks_institution(nxt) or ends_with_country(nxt))
 
 
 def _wrapped(prev: str, width: int) -> bool:
@@ -860,54 +991,103 @@ def _is_other_front_item(s: str) -> bool:
 
 _DATE_LABELS = {
     "received": "received", "recebido": "received", "recibido": "received", "submitted": "received",
-    "revised": "rev-recd", "accepted": "accepted", "aprovado": "accepted", "aceito": "accepted",
-    "aceptado": "accepted", "published": "pub", "publicado": "pub", "published online": "epub",
+    "revised": "rev-recd", "revisado": "rev-recd", "accepted": "accepted", "aprovado": "accepted",
+    "aceito": "accepted", "aceptado": "accepted", "published": "pub", "publicado": "pub", "published online": "epub",
 }
 _DATE_RE = re.compile(
-    r"(?P<label>received|recebido|recibido|submitted|revised|accepted|aprovado|aceito|aceptado|"
-    r"published online|published|publicado)\s*(?:on)?\s*:?\s*(?P<date>[^;\n]{4,40}?)(?=;|\.\s|\n|$|,\s*(?:[A-Z]))",
+    r"(?P<label>received|recebido|recibido|submitted|revised|revisado|accepted|aprovado|aceito|aceptado|"
+    r"published online|published|publicado)\s*(?:on|em|el)?\s*:?\s*(?P<date>[^;\n]{4,40}?)"
+    r"(?=;|\.\s|\n|$|,\s*(?:[A-Z]))",
     re.I,
 )
+#: a month name in English, Portuguese or Spanish, full or abbreviated ('March', 'Mar.', 'fevereiro', 'dic')
+_MONTH_WORD = r"([^\W\d_]{3,10})\.?"
+#: the printed shapes of a date: (pattern, which groups hold year, month, day); 'de'/'del' join the parts of a
+#: Portuguese or Spanish date ('26 de fevereiro de 2013', 'abril de 2014')
+_DATE_SHAPES: list[tuple[re.Pattern[str], tuple[int, int, int]]] = [
+    (re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?"), (1, 2, 3)),  # 2009-05-19
+    (re.compile(_MONTH_WORD + r"\s+(\d{1,2}),?\s+(\d{4})"), (3, 1, 2)),  # March 19, 2009
+    (re.compile(r"(\d{1,2})(?:\s+de|\s*-)?\s*" + _MONTH_WORD + r",?(?:\s+del?|\s*-)?\s*(\d{4})"),
+     (3, 2, 1)),  # 19 March 2009, 26 de fevereiro de 2013, 19-Mar-2009
+    (re.compile(r"(\d{4})\s+" + _MONTH_WORD + r"(?:\s+(\d{1,2}))?"), (1, 2, 3)),  # 2009 May 19
+    (re.compile(_MONTH_WORD + r",?(?:\s+del?)?\s+(\d{4})"), (2, 1, 0)),  # April 2014, abril de 2014
+    (re.compile(r"(\d{4})"), (1, 0, 0)),
+]
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 
 
 def _parse_date(text: str) -> tuple[str, int | None, int | None] | None:
+    """(year, month, day) of a printed date, or None; month and day only where the text makes them certain.
+
+    '03/04/2014' is 3 April in most of the world and March 4 in the United States: a numeric date whose day
+    and month could be swapped gives its year only (the date as printed is kept beside it in the output).
+    """
     t = text.strip().rstrip(".")
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", t)
+    month: int | None
+    day: int | None
+    m = _NUMERIC_DATE.fullmatch(t)
     if m:
-        return m.group(1), int(m.group(2)), int(m.group(3)) if m.group(3) else None
-    m = re.fullmatch(r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})", t)  # March 19, 2009
-    if m and m.group(1)[:3].lower() in _MONTHS:
-        return m.group(3), _MONTHS[m.group(1)[:3].lower()], int(m.group(2))
-    m = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})", t)  # 19 March 2009
-    if m and m.group(2)[:3].lower() in _MONTHS:
-        return m.group(3), _MONTHS[m.group(2)[:3].lower()], int(m.group(1))
-    m = re.fullmatch(r"(\d{4})\s+([A-Za-z]{3,9})\.?(?:\s+(\d{1,2}))?", t)  # 2009 May 19
-    if m and m.group(2)[:3].lower() in _MONTHS:
-        return m.group(1), _MONTHS[m.group(2)[:3].lower()], int(m.group(3)) if m.group(3) else None
-    m = re.fullmatch(r"([A-Za-z]{3,9})\.?\s+(\d{4})", t)  # April 2014
-    if m and m.group(1)[:3].lower() in _MONTHS:
-        return m.group(2), _MONTHS[m.group(1)[:3].lower()], None
-    m = re.fullmatch(r"(\d{4})", t)
-    if m:
-        return m.group(1), None, None
+        a, b = int(m.group(1)), int(m.group(2))
+        if a == b or (a > 12) != (b > 12):
+            day, month = (a, b) if a > 12 or a == b else (b, a)
+            return m.group(3), month, day
+        return m.group(3), None, None
+    for rx, (yg, mg, dg) in _DATE_SHAPES:
+        m = rx.fullmatch(t)
+        if not m:
+            continue
+        month = None
+        if mg:
+            word = m.group(mg)
+            if word.isdigit():
+                month = int(word)
+            else:
+                month = _MONTHS.get(word[:3].casefold())
+                if month is None:
+                    continue
+        day = int(m.group(dg)) if dg and m.group(dg) else None
+        return m.group(yg), month, day
     return None
 
 
+def _printed_date(text: str) -> str:
+    """The date as printed, without the sentence's closing full stop ('March 19, 2009.' -> 'March 19, 2009')."""
+    t = text.strip()
+    return t[:-1] if t.endswith(".") and t[-2:-1].isdigit() else t
+
+
+#: a date label on a line of its own, its date on the next line (a journal web page's article-information box:
+#: 'Received' / '2004 Apr 27' / 'Accepted' / '2004 Aug 3')
+_DATE_LABEL_ALONE = re.compile(r"(?P<label>received|recebido|recibido|submitted|revised|revisado|accepted|aprovado|"
+                               r"aceito|aceptado|published online|published|publicado)\s*:?", re.I)
+
+
 def _extract_dates(doc: Document, art: Article, fr: _Front) -> None:
-    for i, ln in enumerate(fr.lines):
-        for m in _DATE_RE.finditer(ln.text):
-            parsed = _parse_date(m.group("date"))
+    """Received, revised, accepted and publication dates: the date as printed is kept beside its parts."""
+    lines = fr.lines
+    for i, ln in enumerate(lines):
+        found = [(m.group("label"), m.group("date"), m.start()) for m in _DATE_RE.finditer(ln.text)]
+        alone = _DATE_LABEL_ALONE.fullmatch(ln.stripped) if not found else None
+        j = i + 1
+        while alone and j < len(lines) and j <= i + 2 and not lines[j].stripped:
+            j += 1
+        if alone and j < len(lines) and not fr.used[j] and len(lines[j].stripped) <= 40:
+            found = [(alone.group("label"), lines[j].stripped, 0)]
+        for label, text, start in found:
+            parsed = _parse_date(text)
             if not parsed:
                 continue
-            kind = _DATE_LABELS.get(m.group("label").lower(), "pub")
+            kind = _DATE_LABELS.get(label.lower(), "pub")
             y, mo, d = parsed
             try:
-                date = Date(year=y, month=mo, day=d, date_type=kind)
+                date = Date(year=y, month=mo, day=d, date_type=kind, printed=_printed_date(text))
             except ValidationError:
-                doc.report.warn("extract", "invalid-value", f"date {m.group(0)!r} rejected", field="history",
-                                offset=doc.to_original(ln.start + m.start()))
+                doc.report.warn("extract", "invalid-value", f"date {label} {text!r} rejected", field="history",
+                                offset=doc.to_original(ln.start + start))
                 continue
             fr.use(i)
+            if alone:
+                fr.use(j)
             if kind in ("pub", "epub"):
                 if art.pub_date is None or (art.pub_date.year == y and art.pub_date.month is None):
                     art.pub_date = date.model_copy(update={"date_type": "pub"})
@@ -1351,13 +1531,14 @@ _FRONT_NOTE = re.compile(
     r"^(?P<label>funding(?: information| sources?| statement)?|financial disclosure|financiamento|financiamiento|"
     r"competing interests?|conflicts? of interests?|conflito de interesses?|conflicto de intereses|"
     r"author(?:s'|s)? contributions?|contribui[çc][ãa]o dos autores|data availability(?: statement)?|"
-    r"(?:academic |handling )?editor|citation|how to cite(?: this article)?|cite this article(?: as)?|"
-    r"como citar(?: este art[ií]culo| este artigo)?|para citar)\s*(?::\s*|\s+(?=\S))(?P<text>\S.*)?$", re.I)
+    r"(?:academic |handling |guest |section |associate |reviewing )?editors?|"
+    r"citation|cita[çc][ãa]o|citaci[óo]n|how to cite(?: this article)?|cite this article(?: as)?|"
+    r"c[óo]mo citar(?: este art[ií]culo| este artigo)?|para citar)\s*(?::\s*|\s+(?=\S))(?P<text>\S.*)?$", re.I)
 _NOTE_KIND = (("funding", re.compile(r"^(?:fund|financ)", re.I)),
               ("COI-statement", re.compile(r"^(?:compet|conflit|conflic)", re.I)),
               ("con", re.compile(r"^(?:author|contribui)", re.I)),
               ("data-availability", re.compile(r"^data", re.I)),
-              ("editor", re.compile(r"^(?:academic |handling )?editor", re.I)),
+              ("editor", re.compile(r"^(?:academic |handling |guest |section |associate |reviewing )?editor", re.I)),
               ("citation", re.compile(r".", re.I)))
 
 
@@ -1398,8 +1579,9 @@ def _extract_front_notes(doc: Document, art: Article, fr: _Front) -> None:
     """Funding, competing interests, contributions, data availability, editor and how-to-cite items.
 
     Why: issue 5 wants these front-matter lines in their JATS places rather than reported as page
-    furniture: the funding statement becomes ``<funding-group><funding-statement>``, the others a
-    titled ``<notes>`` section in the back matter (the label as printed is the title). Only lines no
+    furniture: the funding statement becomes ``<funding-group><funding-statement>``, an editor item that
+    names a person a contributor (``art.editors``), the others a titled ``<notes>`` section in the back
+    matter (the label as printed is the title). Only lines no
     other field took are read, so a citation line whose volume and pages were read stays where it is
     as well as here: the how-to-cite text is the article's own, not a made-up one.
     """
@@ -1427,9 +1609,12 @@ def _extract_front_notes(doc: Document, art: Article, fr: _Front) -> None:
             text = _join_wrapped(text, lines[j].stripped)
             j += 1
         span = Span(start=doc.to_original(ln.start), end=doc.to_original(lines[j - 1].end))
+        editors = _editor_contribs(doc, art, label, text, span) if kind == "editor" else None
         if kind == "funding" and art.funding_statement is None:
             art.funding_statement = text
             art.provenance["funding_statement"] = span
+        elif editors:
+            art.editors.extend(editors)
         else:
             sec = Section(title=label, sec_type=kind, paragraphs=[Paragraph(text=text)])
             sec.provenance["text"] = span
@@ -1438,8 +1623,196 @@ def _extract_front_notes(doc: Document, art: Article, fr: _Front) -> None:
         i = j
 
 
+def _editor_contribs(doc: Document, art: Article, label: str, text: str, span: Span) -> list[Contributor] | None:
+    """The editors an 'Academic Editor: Jane Smith, University of X, Country' item names, or None.
+
+    Why: an editor is a contributor (JATS4R: ``contrib-type="editor"``), not a note. Each ';'-separated part
+    is a name, then the affiliation printed with it; the name is split as the byline's names are. The label as
+    printed ('Academic Editor') becomes the role, so the item's text is kept whole and in one place. When a
+    part does not begin with a personal name, None: the item stays a note rather than lose anything.
+    """
+    out: list[Contributor] = []
+    iberian = is_iberian(doc.text)
+    for part in re.split(r"\s*;\s*", text.strip().rstrip(".").strip()):
+        name, _, aff = part.partition(",")
+        name, aff = name.strip(), aff.strip()
+        if not name or not looks_like_person(name) or looks_institution(name):
+            return None
+        try:
+            given, surname, suffix = split_person(name, iberian=iberian)
+            c = Contributor(contrib_type="editor", surname=surname, given_names=given, suffix=suffix,
+                            role=label.strip())
+            if aff:
+                c.own_affiliations.append(Affiliation(id=f"aff-ed{len(art.editors) + len(out) + 1}", text=aff,
+                                                      country=_country(aff)))
+        except ValidationError:
+            return None
+        c.provenance["name"] = span
+        out.append(c)
+    return out or None
+
+
 def _join_wrapped(text: str, nxt: str) -> str:
     """Join a wrapped line; a word hyphenated at the line end ('differentia-' / 'tion') is rejoined."""
     if text.endswith("-") and nxt[:1].islower() and len(text) > 1 and text[-2].isalpha():
         return text[:-1] + nxt
     return f"{text} {nxt}" if text else nxt
+
+
+# ------------------------------------------------------------------ the article a notice is about
+
+#: @article-type of a notice -> @related-article-type of the article it is about (PMC and JATS4R values)
+NOTICE_TARGETS = {"correction": "corrected-article", "retraction": "retracted-article",
+                  "expression-of-concern": "object-of-concern", "addendum": "addended-article"}
+#: a notice's title names its kind, then repeats the title of the article it is about ('Correction: Pollen
+#: and Phytolith Evidence ...'); the kinds the article-type plugins read from a title
+_NOTICE_TITLE = re.compile(r"^(?P<w>correction|erratum|corrigendum|errata|retraction|retratação|expression of concern)"
+                           r"\b\s*(?:(?:to|for|of)\b\s*)?(?:[:\-–—]\s*|$)", re.I)
+_NOTICE_WORDS = {"correction": "correction", "erratum": "correction", "corrigendum": "correction",
+                 "errata": "correction", "retraction": "retraction", "retratação": "retraction",
+                 "expression of concern": "expression-of-concern"}
+#: how far into a notice's own text the article it is about is named ('In PLoS Computational Biology,
+#: volume 3, issue 3, doi:10.1371/journal.pcbi.0030051:', 'Correction to: Nature Communications https://...')
+_OPENING_CHARS = 400
+
+
+def notice_kind(doc: Document, art: Article) -> str | None:
+    """The notice kind (an @article-type in :data:`NOTICE_TARGETS`) the text shows, or None.
+
+    The printed label decides, as it does for the article-type plugins; only without one does the title's
+    first word ('Correction: ...', 'Retraction: ...').
+    """
+    kind = doc.type_label_value
+    if kind is None and art.title:
+        m = _NOTICE_TITLE.match(art.title.strip())
+        kind = _NOTICE_WORDS[m.group("w").casefold()] if m else None
+    return kind if kind in NOTICE_TARGETS else None
+
+
+def _norm_words(text: str) -> str:
+    return " ".join(_WORD_OR_NUM.findall(text.casefold()))
+
+
+_WORD_OR_NUM = re.compile(r"\w+")
+
+
+def _other_dois(text: str, own: str) -> list[tuple[str, int, int]]:
+    """The DOIs in ``text`` other than the article's own (nor a piece of it cut at a line end), with spans."""
+    out = []
+    for m in _DOI.finditer(text):
+        d = normalize_doi(m.group(0))
+        low = d.casefold()
+        if not DOI_RE.match(d) or low.endswith("/") or own and (own.startswith(low) or low.startswith(own)):
+            continue
+        out.append((d, m.start(), m.start() + len(d)))
+    return out
+
+
+def _extract_related(doc: Document, art: Article, fr: _Front, body: list[Line]) -> None:
+    """For a correction, retraction, expression of concern or addendum: the article it is about.
+
+    Why: PMC and JATS4R ask a notice for ``<related-article>`` naming its subject, and the text names it in
+    one of three ways, tried in this order so that the strongest evidence wins:
+
+    * a reference or paragraph that repeats the title the notice's own title quotes ('Correction: <title>')
+      and gives a DOI: that reference is the corrected article;
+    * a DOI in the notice's opening words ('In PLoS Computational Biology, volume 3, issue 3, doi:...:');
+      later DOIs may be the corrected references themselves, so only the opening counts;
+    * a line of its own that is nothing but another article's citation ('Rev Saude Publica.
+      2013;47(6):1149'), kept as the element's text with its volume, issue and page.
+
+    A DOI or citation is never made up: without one of these the notice has no related article.
+    """
+    kind = notice_kind(doc, art)
+    if kind is None:
+        return
+    rtype = NOTICE_TARGETS[kind]
+    own = (art.doi or "").casefold()
+    title_end = art.provenance["title"].end if "title" in art.provenance else -1
+    after = [k for k, ln in enumerate(fr.lines) if ln.stripped and doc.to_original(ln.start) >= title_end]
+    opening = [(fr.lines[k], k) for k in after if not fr.used[k]] + [(ln, None) for ln in body if ln.stripped]
+
+    m = _NOTICE_TITLE.match((art.title or "").strip())
+    quoted = _norm_words((art.title or "").strip()[m.end():]) if m else ""
+    if len(quoted.split()) >= 3:
+        chunks: list[tuple[str, Span | None]] = [(r.raw, r.provenance.get("raw")) for r in art.references]
+        chunks += [(_join(block), Span(start=doc.to_original(block[0].start), end=doc.to_original(block[-1].end)))
+                   for block in _paragraph_runs([ln for ln, _k in opening])]
+        for text, where in chunks:
+            dois = _other_dois(text, own)
+            if dois and quoted in _norm_words(text):
+                _add_related(art, RelatedArticle(related_type=rtype, doi=dois[0][0]), where)
+                return
+    seen = 0
+    for run in _paragraph_runs([ln for ln, _k in opening]):
+        if _own_citation(art, _join(run)):
+            continue  # the notice's own citation and DOI, wherever the page layout left them
+        for ln in run:
+            for d, s0, s1 in _other_dois(ln.text, own):
+                if seen + s0 < _OPENING_CHARS:
+                    where = Span(start=doc.to_original(ln.start + s0), end=doc.to_original(ln.start + s1))
+                    _add_related(art, RelatedArticle(related_type=rtype, doi=d), where)
+                    return
+            seen += len(ln.stripped) + 1
+        if seen >= _OPENING_CHARS:
+            break
+    for ln, k in opening:
+        if k is None:
+            break  # body text stays where it is, so it is not taken into the front matter twice
+        ra = _related_citation(art, ln.stripped, rtype)
+        if ra is not None:
+            _add_related(art, ra, Span(start=doc.to_original(ln.start), end=doc.to_original(ln.end)))
+            fr.use(k)
+            return
+
+
+def _own_citation(art: Article, text: str) -> bool:
+    """Is ``text`` the article's own citation: labelled as one, or naming its own volume and first page?"""
+    if _CITE_LINE.match(text):
+        return True
+    facts = parse_citation(text) if art.volume else None
+    if facts is None or facts.values.get("volume", ("",))[0] != art.volume or "pages" not in facts.values:
+        return False
+    fp, _lp, eloc = split_pages(facts.values["pages"][0])
+    return (eloc or fp) in (art.fpage, art.elocation_id)
+
+
+def _add_related(art: Article, ra: RelatedArticle, where: Span | None) -> None:
+    if where is not None:
+        ra.provenance["doi" if ra.doi else "citation"] = where
+    art.related_articles.append(ra)
+
+
+def _paragraph_runs(lines: list[Line]) -> list[list[Line]]:
+    """Runs of lines that follow each other in the text with no blank line between: paragraphs, roughly."""
+    runs: list[list[Line]] = []
+    for ln in lines:
+        if runs and runs[-1][-1].end + 1 == ln.start:
+            runs[-1].append(ln)
+        else:
+            runs.append([ln])
+    return runs
+
+
+def _related_citation(art: Article, s: str, rtype: str) -> RelatedArticle | None:
+    """A line that is wholly another article's citation ('Rev Saude Publica. 2013;47(6):1149'), or None.
+
+    The whole line must be the citation (journal at its start, pages at its end), and it must not be the
+    notice's own (same volume and first page or article number).
+    """
+    facts = parse_citation(s)
+    if facts is None or facts.shape != "citation":
+        return None
+    v = facts.values
+    if not {"journal", "year", "volume", "pages"} <= v.keys() or v["journal"][1] > 0 \
+            or s[v["pages"][2]:].strip(" .;"):
+        return None
+    fp, _lp, eloc = split_pages(v["pages"][0])
+    page = eloc or fp
+    if v["volume"][0] == art.volume and page in (art.fpage, art.elocation_id):
+        return None
+    try:
+        return RelatedArticle(related_type=rtype, citation=s, volume=v["volume"][0],
+                              issue=v["issue"][0] if "issue" in v else None, page=page)
+    except ValidationError:
+        return None

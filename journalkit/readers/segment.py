@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 
 from ..document import Document, Line, Segments
+from .authors import ends_with_country, looks_institution
 from .reflist import _LINK_LINE, LONE_NUMBER, label_number, label_style, opens_entry, reference_items
 
 __all__ = ["segment", "CORE_NOISE", "REF_HEADING", "is_heading_like"]
@@ -192,6 +193,7 @@ def segment(doc: Document, noise_patterns: list[str] | None = None) -> Segments:
         lines.append(line)
     heading_i = _last_ref_heading(lines)
     restored = _restore_list_labels(all_lines, lone_numbers, lines[heading_i] if heading_i is not None else None)
+    restored |= _restore_aff_labels(all_lines, lone_numbers)
     for _k, line in lone_numbers:
         if line.start not in restored:
             doc.report.add("segment", "noise-line", "page furniture / link label removed",
@@ -278,6 +280,42 @@ def _restore_list_labels(all_lines: list[Line], lone: list[tuple[int, Line]], he
                 and not REF_HEADING.match(nxt.text):
             restored.add(line.start)
     return restored
+
+
+#: how far a lone number may stand from the affiliation it labels: blank lines and the other labels of a run
+_LABEL_REACH = 6
+
+
+def _restore_aff_labels(all_lines: list[Line], lone: list[tuple[int, Line]]) -> set[int]:
+    """Starts of the lone-number lines that label affiliations in the front matter, not page numbers.
+
+    pdftotext prints a superscript affiliation number on a line of its own ('1', a blank line, 'Department
+    of ...'); the noise filter takes it for a page number. Dropped, it leaves the affiliations unlabelled,
+    and authors can only be linked to them when their order is beyond doubt. Before the front matter's
+    first landmark (abstract, keywords, first body heading), a lone number whose next text line, past
+    blank lines and the other numbers of a run ('4' / '5' / 'Department ...'), reads as an institution or
+    ends with a country is given back; the affiliation reader decides what it labels.
+    """
+    if not lone:
+        return set()
+    end = next((k for k, ln in enumerate(all_lines) if ln.stripped and _front_landmark(ln.text)), None)
+    if end is None:
+        return set()
+    restored: set[int] = set()
+    for k, line in lone:
+        if k >= end or len(line.stripped) > 2:
+            continue
+        nxt = next((ln for ln in all_lines[k + 1:k + 1 + _LABEL_REACH]
+                    if ln.stripped and not LONE_NUMBER.match(ln.stripped)), None)
+        if nxt is not None and (looks_institution(nxt.stripped) or ends_with_country(nxt.stripped)):
+            restored.add(line.start)
+    return restored
+
+
+def _front_landmark(text: str) -> bool:
+    """Does the line open the abstract, the keywords or the body (the end of the byline area)?"""
+    return bool(ABSTRACT_HEADING.match(text) or ABSTRACT_INLINE.match(text) or KEYWORDS.match(text)
+                or BODY_HEADING.match(text))
 
 
 def _pull_back_entries(lines: list[Line], ref_i: int, window: int = 200) -> list[Line]:

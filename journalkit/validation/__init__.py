@@ -7,6 +7,7 @@ Public API::
     findings = validate_file("article.xml", rules="dtd,jats4r,metadata")
     findings = validate_bytes(data, file="upload.xml", schema="jats-1.4-publishing")
     findings = validate_tree_dtd(root, dtd=journalkit.schemas.load_dtd("archiving", "1.3"))
+    findings = validate_file("converted.xml", rules="all", strict=True)   # ignore declared source gaps
 
 Every check reports :class:`Finding` objects of one shape; ``journalkit
 validate`` (:mod:`journalkit.validation.cli`) writes them as text, JSON or
@@ -29,14 +30,15 @@ from .core import (
 )
 from .dtd import DEFAULT_SCHEMA, SchemaError, load_dtd_file, schema_names, validate_tree_dtd
 from .findings import SEVERITIES, SOURCES, Finding, Severity, Source, at_element, at_or_above, worst
+from .gaps import GAPS, META_NAME, declared_gaps, missing_facts
 from .metadata import check_metadata
 from .safe import DEFAULT_MAX_BYTES, parse_untrusted
 from .schematron import EngineUnavailable
 
 __all__ = [
-    "DEFAULT_MAX_BYTES", "DEFAULT_RULES", "DEFAULT_SCHEMA", "EngineUnavailable", "FileResult", "Finding",
-    "RULE_SETS", "SEVERITIES", "SOURCES", "SchemaError", "Severity", "Source", "UnreadableInput",
-    "at_element", "at_or_above", "check_metadata", "iter_inputs", "load_dtd_file", "parse_rules",
-    "parse_untrusted", "schema_names", "validate_bytes", "validate_file", "validate_paths",
-    "validate_tree_dtd", "worst",
+    "DEFAULT_MAX_BYTES", "DEFAULT_RULES", "DEFAULT_SCHEMA", "EngineUnavailable", "FileResult", "Finding", "GAPS",
+    "META_NAME", "RULE_SETS", "SEVERITIES", "SOURCES", "SchemaError", "Severity", "Source", "UnreadableInput",
+    "at_element", "at_or_above", "check_metadata", "declared_gaps", "iter_inputs", "load_dtd_file",
+    "missing_facts", "parse_rules", "parse_untrusted", "schema_names", "validate_bytes", "validate_file",
+    "validate_paths", "validate_tree_dtd", "worst",
 ]

@@ -3,6 +3,10 @@
 Exit status: 0 nothing at or above ``--fail-on``; 1 findings at or above it
 (a file that is not well-formed is such a finding); 2 an input could not be
 read at all, or bad usage (unknown rule set or schema, missing engine).
+
+A document may declare facts its source text did not hold (journalkit
+convert does, in <processing-meta>); errors that only those facts would fix
+are then reported as warnings. --strict keeps them errors.
 """
 
 from __future__ import annotations
@@ -67,7 +71,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     results: list[FileResult] = []
     try:
         for result in validate_paths(args.inputs, rules=rules, schema=args.schema, plugin_manager=pm,
-                                     max_bytes=args.max_size, pmc_style=args.pmc_style):
+                                     max_bytes=args.max_size, pmc_style=args.pmc_style,
+                                     strict=args.strict):
             results.append(result)
             if result.error:
                 _err(result.error)
@@ -120,6 +125,10 @@ def add_commands(sub: Any, refs_sub: Any = None) -> None:
                    help=f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES // 1024**2}M; 0 = no limit)")
     v.add_argument("--pmc-style", choices=["article", "manuscript", "book"], default="article",
                    help="PMC Style Checker mode (with --rules pmc)")
+    v.add_argument("--strict", action="store_true",
+                   help="ignore the source gaps a document declares (journalkit convert output says which facts, "
+                        "such as figure images or a licence, its text did not hold): the findings they excuse "
+                        "stay errors")
     v.add_argument("--list-schemas", action="store_true", help="list the DTDs --schema accepts and exit")
     v.add_argument("-q", "--quiet", action="store_true", help="no summary line on standard error")
     v.set_defaults(func=cmd_validate)

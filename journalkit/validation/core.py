@@ -13,6 +13,7 @@ from lxml import etree
 
 from .dtd import choose_dtd, load_dtd_file, validate_tree_dtd
 from .findings import SOURCES, Finding
+from .gaps import declaration_findings, declared_gaps, downgrade
 from .hints import explain
 from .metadata import check_metadata
 from .safe import DEFAULT_MAX_BYTES, parse_untrusted
@@ -54,6 +55,14 @@ def _order(f: Finding) -> tuple[int, int]:
     return (SOURCES.index(f.source) if f.source in SOURCES else len(SOURCES), f.line or 0)
 
 
+@dataclass
+class Outcome:
+    """What checking one document found, and the source gaps it declares."""
+
+    findings: list[Finding]
+    declared_gaps: tuple[str, ...] = ()
+
+
 def validate_bytes(
     data: bytes,
     *,
@@ -63,23 +72,43 @@ def validate_bytes(
     plugin_manager: Any = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     pmc_style: str = "article",
+    strict: bool = False,
 ) -> list[Finding]:
     """All findings for one document given as bytes.
 
     ``file`` only labels the findings (and gives libxml2 a base URL). Rule
     sets not asked for are not run, and Saxon is started only when
-    ``jats4r`` or a plugin's Schematron needs it. Raises
-    :class:`~journalkit.validation.schematron.EngineUnavailable` when a
-    requested rule set cannot run here, and
+    ``jats4r`` or a plugin's Schematron needs it. An error that the
+    document's declared source gaps account for is a warning
+    (:mod:`journalkit.validation.gaps`); ``strict`` ignores declarations.
+    Raises :class:`~journalkit.validation.schematron.EngineUnavailable`
+    when a requested rule set cannot run here, and
     :class:`~journalkit.validation.dtd.SchemaError` for a bad ``schema``.
     """
+    return check_bytes(data, file=file, rules=rules, schema=schema, plugin_manager=plugin_manager,
+                       max_bytes=max_bytes, pmc_style=pmc_style, strict=strict).findings
+
+
+def check_bytes(
+    data: bytes,
+    *,
+    file: str | None = None,
+    rules: str | Iterable[str] | None = None,
+    schema: str | Path | None = None,
+    plugin_manager: Any = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    pmc_style: str = "article",
+    strict: bool = False,
+) -> Outcome:
+    """:func:`validate_bytes`, also returning the source gaps the document declares (for reports)."""
     chosen = parse_rules(rules)
     parsed = parse_untrusted(data, file=file, max_bytes=max_bytes,
                              validate_dtd="dtd" in chosen and schema is None)
     findings = list(parsed.findings)
     tree = parsed.tree
     if tree is None:
-        return findings
+        return Outcome(findings)
+    root = tree.getroot()
     dtd: etree.DTD | None = None
     path, choice = choose_dtd(tree, schema, file)
     if path is not None:
@@ -91,8 +120,10 @@ def validate_bytes(
             findings += choice
             if dtd is not None:
                 findings += validate_tree_dtd(tree, dtd=dtd, file=file)
+    declared = declared_gaps(root)
     if "metadata" in chosen:
         findings += check_metadata(tree, file)
+        findings += declaration_findings(root, declared, file, strict)
     if "jats4r" in chosen:
         from .schematron import jats4r
 
@@ -107,7 +138,10 @@ def validate_bytes(
         for rule in plugin_rules(plugin_manager):
             findings += rule.check(tree, file, dtd)
     findings.sort(key=_order)
-    return explain(findings, tree.getroot())
+    findings = explain(findings, root)
+    if declared and not strict:
+        findings = downgrade(findings, root, declared)
+    return Outcome(findings, declared)
 
 
 def read_input(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | None:
@@ -137,22 +171,39 @@ def validate_file(
     plugin_manager: Any = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     pmc_style: str = "article",
+    strict: bool = False,
 ) -> list[Finding]:
     """All findings for one file (``"-"`` reads standard input).
 
     Raises :class:`UnreadableInput` if the file cannot be read at all; a
     file that is read but is not XML is a ``well-formed`` finding instead.
+    ``strict`` ignores the document's declared source gaps.
     """
+    return check_file(path, rules=rules, schema=schema, plugin_manager=plugin_manager, max_bytes=max_bytes,
+                      pmc_style=pmc_style, strict=strict).findings
+
+
+def check_file(
+    path: str | Path,
+    *,
+    rules: str | Iterable[str] | None = None,
+    schema: str | Path | None = None,
+    plugin_manager: Any = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    pmc_style: str = "article",
+    strict: bool = False,
+) -> Outcome:
+    """:func:`validate_file`, also returning the source gaps the document declares."""
     label = "<stdin>" if str(path) == "-" else str(path)
     data = read_input(path, max_bytes)
     if data is None:
-        return [Finding("error", "security:size-limit", "security",
-                        f"input is over the size limit of {max_bytes:,} bytes (raise it with --max-size)",
-                        label)]
+        return Outcome([Finding("error", "security:size-limit", "security",
+                                f"input is over the size limit of {max_bytes:,} bytes (raise it with --max-size)",
+                                label)])
     absolute = str(Path(path).resolve()) if label != "<stdin>" else None
-    findings = validate_bytes(data, file=absolute, rules=rules, schema=schema,
-                              plugin_manager=plugin_manager, max_bytes=max_bytes, pmc_style=pmc_style)
-    return [f.with_file(label) for f in findings]
+    outcome = check_bytes(data, file=absolute, rules=rules, schema=schema, plugin_manager=plugin_manager,
+                          max_bytes=max_bytes, pmc_style=pmc_style, strict=strict)
+    return Outcome([f.with_file(label) for f in outcome.findings], outcome.declared_gaps)
 
 
 def iter_inputs(paths: Sequence[str | Path]) -> Iterator[str]:
@@ -174,6 +225,10 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     rules: tuple[str, ...] = ()
+    #: Source gaps the document declares (whether or not they excused anything).
+    declared_gaps: tuple[str, ...] = ()
+    #: The run ignored declared source gaps (``--strict``).
+    strict: bool = False
 
 
 def validate_paths(
@@ -184,14 +239,15 @@ def validate_paths(
     plugin_manager: Any = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     pmc_style: str = "article",
+    strict: bool = False,
 ) -> Iterator[FileResult]:
     """Validate files and folders one by one (a generator, so reports can stream)."""
     chosen = parse_rules(rules)
     for name in iter_inputs(paths):
         try:
-            findings = validate_file(name, rules=chosen, schema=schema, plugin_manager=plugin_manager,
-                                     max_bytes=max_bytes, pmc_style=pmc_style)
+            outcome = check_file(name, rules=chosen, schema=schema, plugin_manager=plugin_manager,
+                                 max_bytes=max_bytes, pmc_style=pmc_style, strict=strict)
         except UnreadableInput as exc:
-            yield FileResult(name, [], str(exc), chosen)
+            yield FileResult(name, [], str(exc), chosen, strict=strict)
             continue
-        yield FileResult(name, findings, None, chosen)
+        yield FileResult(name, outcome.findings, None, chosen, outcome.declared_gaps, strict)

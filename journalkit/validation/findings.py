@@ -38,7 +38,10 @@ class Finding:
     (``dtd``, ``jats4r:credit-errors``, ``metadata:orcid-checksum``...);
     ``message`` is for people and may change between releases. ``line`` and
     ``column`` are 1-based where known; ``xpath`` locates the element when
-    line numbers are not enough (generated files on one line).
+    line numbers are not enough (generated files on one line). ``gap`` is
+    set when the finding was an error that the document's declared source
+    gap accounts for (:mod:`journalkit.validation.gaps`): it names the gap,
+    and the severity is then ``warning``.
     """
 
     severity: Severity
@@ -49,6 +52,7 @@ class Finding:
     line: int | None = None
     column: int | None = None
     xpath: str | None = None
+    gap: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -26,7 +26,10 @@ from __future__ import annotations
 
 import copy
 import functools
+import os
 import re
+import sys
+import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -57,6 +60,86 @@ class EngineUnavailable(RuntimeError):
 
 
 _lock = threading.RLock()
+
+
+class _NativeStderr:
+    """Catch what SaxonC itself writes to standard error while it runs a transform.
+
+    Saxon reports a dynamic error inside a rule's match pattern (a JATS4R
+    rule calls ``name(id(@rid))``, which fails for an ``xref`` with several
+    ``rid`` values) as a warning printed straight to file descriptor 2 by the
+    native library, not through Python: it would reach the user's terminal
+    raw, once per element, in the middle of a report. So descriptor 2 is
+    pointed at a scratch file for the length of the transform (under
+    ``_lock``; one reused file per process) and the text is handed back to
+    be turned into findings. Where descriptor 2 cannot be redirected,
+    nothing is captured and Saxon prints as before.
+    """
+
+    def __init__(self) -> None:
+        self._file: Any = None
+        self._saved: int | None = None
+        self.text = ""
+
+    def __enter__(self) -> _NativeStderr:
+        self.text = ""
+        try:
+            sys.stderr.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
+        try:
+            if self._file is None:
+                self._file = tempfile.TemporaryFile()
+            self._file.seek(0)
+            self._file.truncate()
+            self._saved = os.dup(2)
+            os.dup2(self._file.fileno(), 2)
+        except OSError:
+            self._saved = None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._saved is None:
+            return
+        os.dup2(self._saved, 2)
+        os.close(self._saved)
+        self._saved = None
+        self._file.seek(0)
+        self.text = self._file.read().decode("utf-8", "replace")
+
+
+_native_stderr = _NativeStderr()
+
+#: "Warning at char 5 in template/@match in jats4r.sch:" then indented lines
+_SAXON_BLOCK = re.compile(r"^(Warning|Error)\b.*(?:\n[ \t]+.*)*", re.M)
+_SAXON_CODE = re.compile(r"\b([A-Z]{4}\d{4})\b\s*(.*)", re.S)
+_MATCHED = re.compile(r"matching pattern\s*\{element\(Q\{[^}]*\}([\w.-]+)\)")
+
+
+def saxon_messages(text: str, name: str) -> tuple[list[tuple[str, int]], str]:
+    """Saxon's warnings in captured stderr as (description, times), and whatever else was there.
+
+    Identical warnings (one per element the rule was tried on) are counted,
+    not repeated. A warning about a match pattern means the rule could not
+    be evaluated on some elements: Saxon treats them as not matching, so the
+    rule was not applied there, which the description says.
+    """
+    counts: dict[str, int] = {}
+    rest = text
+    for m in _SAXON_BLOCK.finditer(text):
+        block = " ".join(m.group(0).split())
+        code = _SAXON_CODE.search(block)
+        detail = code.group(2) if code else block
+        what = _MATCHED.search(block)
+        if what:
+            detail = re.sub(r"^An error occurred matching pattern \{.*?\}:\s*", "", detail)
+            desc = (f"a {name} rule for <{what.group(1)}> could not be evaluated on some elements and was not "
+                    f"applied there ({code.group(1) if code else 'dynamic error'}: {detail})")
+        else:
+            desc = f"Saxon: {block}"
+        counts[desc] = counts.get(desc, 0) + 1
+        rest = rest.replace(m.group(0), "", 1)
+    return list(counts.items()), rest.strip()
 
 
 @functools.cache
@@ -244,12 +327,19 @@ class Schematron:
         (:func:`~journalkit.validation.ids.with_id_subset`): rules that
         follow links with ``id()`` would otherwise find nothing.
         """
+        return self._run(root, dtd)[0]
+
+    def _run(self, root: etree._Element, dtd: etree.DTD | None) -> tuple[etree._Element, str]:
+        """The SVRL report and what Saxon printed on standard error meanwhile."""
         self.compile()
         text = with_id_subset(root, dtd)
         with _lock:
             node = _saxon().parse_xml(xml_text=text, encoding="UTF-8")
-            out = self._exe.transform_to_string(xdm_node=node)
-        return etree.fromstring(out.encode("utf-8"), etree.XMLParser(no_network=True, resolve_entities=False))
+            with _native_stderr as captured:
+                out = self._exe.transform_to_string(xdm_node=node)
+            printed = captured.text
+        report = etree.fromstring(out.encode("utf-8"), etree.XMLParser(no_network=True, resolve_entities=False))
+        return report, printed
 
     def check(
         self, tree: etree._ElementTree | etree._Element, file: str | None = None, dtd: etree.DTD | None = None
@@ -257,7 +347,7 @@ class Schematron:
         """Findings for one document; ``dtd`` supplies default attribute values."""
         root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
         try:
-            report = self.svrl(with_defaults(root, dtd), dtd)
+            report, printed = self._run(with_defaults(root, dtd), dtd)
         except EngineUnavailable:
             raise
         except Exception as exc:  # a dynamic error in a rule must not stop a batch
@@ -285,6 +375,13 @@ class Schematron:
                         xpath = element_xpath(target) or xpath
             out.append(Finding(_severity(el.get("role") or el.get("flag")), f"{self.prefix}:{rid}",
                                self.source, message or (el.get("test") or ""), file, line, None, xpath))
+        if printed:
+            messages, rest = saxon_messages(printed, self.path.name)
+            for desc, times in messages:
+                out.append(Finding("info", f"{self.prefix}:engine-warning", self.source,
+                                   desc + (f" ({times} times)" if times > 1 else ""), file))
+            if rest:  # not Saxon's: someone else's output caught in the window, given back
+                print(rest, file=sys.stderr)
         return out
 
 

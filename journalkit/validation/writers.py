@@ -5,6 +5,11 @@ list, so a pipeline can switch format without losing anything. JUnit has no
 notion of warnings; CI servers show a test case as failed or passed, so one
 test case per file and rule set is written and only findings at or above
 ``--fail-on`` count as failures (the others are kept in ``system-out``).
+
+Errors a document's declared source gaps account for are warnings with a
+``gap`` (:mod:`journalkit.validation.gaps`); every format shows how many
+there were and whether the run was ``--strict``, so a reader of the report
+knows what was excused.
 """
 
 from __future__ import annotations
@@ -35,28 +40,38 @@ class Summary:
     unreadable: int
     failed: int
     counts: dict[str, int]
+    #: warnings that were errors until a declared source gap accounted for them
+    downgraded: int = 0
+    strict: bool = False
 
     def line(self) -> str:
         """The one line a batch run ends with (and a log keeps)."""
         c = self.counts
+        warnings = f"{c.get('warning', 0)} warning{'s' if c.get('warning', 0) != 1 else ''}"
+        if self.downgraded:
+            warnings += f" ({self.downgraded} excused by declared source gaps)"
         parts = [f"{self.files} file{'s' if self.files != 1 else ''} checked",
                  f"{self.failed} failed",
                  f"{c.get('error', 0)} error{'s' if c.get('error', 0) != 1 else ''}",
-                 f"{c.get('warning', 0)} warning{'s' if c.get('warning', 0) != 1 else ''}",
+                 warnings,
                  f"{c.get('info', 0)} info"]
         if self.unreadable:
             parts.insert(1, f"{self.unreadable} unreadable")
+        if self.strict:
+            parts.append("strict (declared source gaps ignored)")
         return ", ".join(parts)
 
 
 def summarize(results: Sequence[FileResult], fail_on: str = "error") -> Summary:
     counts: Counter[str] = Counter()
-    failed = 0
+    failed = downgraded = 0
     for r in results:
         counts.update(f.severity for f in r.findings)
+        downgraded += sum(1 for f in r.findings if f.gap)
         if r.error or at_or_above(r.findings, fail_on):
             failed += 1
-    return Summary(len(results), sum(1 for r in results if r.error), failed, dict(counts))
+    return Summary(len(results), sum(1 for r in results if r.error), failed, dict(counts), downgraded,
+                   any(r.strict for r in results))
 
 
 def write_text(results: Sequence[FileResult], fail_on: str = "error", min_severity: str = "info") -> str:
@@ -74,17 +89,24 @@ def write_text(results: Sequence[FileResult], fail_on: str = "error", min_severi
 
 
 def write_json(results: Sequence[FileResult], fail_on: str = "error") -> str:
-    """One object: per-file findings (each the :class:`Finding` fields) and a summary."""
+    """One object: per-file findings (each the :class:`Finding` fields) and a summary.
+
+    ``strict`` says whether declared source gaps were ignored; per file,
+    ``declared_gaps`` lists what the document declares, and a finding's
+    ``gap`` names the declaration that made it a warning.
+    """
     s = summarize(results, fail_on)
     doc = {
         "version": 1,
         "fail_on": fail_on,
+        "strict": s.strict,
         "summary": {"files": s.files, "unreadable": s.unreadable, "failed": s.failed,
                     "errors": s.counts.get("error", 0), "warnings": s.counts.get("warning", 0),
-                    "info": s.counts.get("info", 0)},
+                    "info": s.counts.get("info", 0), "downgraded": s.downgraded},
         "files": [
             {"file": r.file, "error": r.error, "rules": list(r.rules),
              "passed": not r.error and not at_or_above(r.findings, fail_on),
+             "declared_gaps": list(r.declared_gaps),
              "findings": [f.to_dict() for f in r.findings]}
             for r in results
         ],
@@ -128,6 +150,11 @@ def write_junit(results: Sequence[FileResult], fail_on: str = "error") -> str:
             rest = [f for f in found if f not in bad]
             if rest:
                 etree.SubElement(case, "system-out").text = _x("\n".join(str(f) for f in rest))
+    summary = summarize(results, fail_on)
+    props = etree.Element("properties")
+    etree.SubElement(props, "property", name="strict", value=str(summary.strict).lower())
+    etree.SubElement(props, "property", name="downgraded", value=str(summary.downgraded))
+    suite.insert(0, props)
     for el in (suites, suite):
         el.set("tests", str(tests))
         el.set("failures", str(failures))

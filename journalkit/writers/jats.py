@@ -12,12 +12,12 @@ import re
 
 from lxml import etree
 
-from ..model import Abstract, Article, AuthorNote, Date, Figure, Paragraph, Section
+from ..model import Abstract, Affiliation, Article, AuthorNote, Contributor, Date, Figure, Paragraph, Section
 from ..schemas import Flavour
 from .countries import country_code
 from .jats_refs import build_ref
 
-__all__ = ["build_jats", "serialize", "choose_tag_set", "TagSetError", "XLINK"]
+__all__ = ["build_jats", "serialize", "choose_tag_set", "TagSetError", "XLINK", "declare_source_gaps"]
 
 XLINK = "http://www.w3.org/1999/xlink"
 ALI = "http://www.niso.org/schemas/ali/1.0/"
@@ -153,13 +153,20 @@ def _section(parent: etree._Element, sec: Section, tag: str = "sec") -> None:
         _section(s, child)
 
 
-def _date(parent: etree._Element, tag: str, d: Date, **attrs: str) -> None:
+def _date(parent: etree._Element, tag: str, d: Date, string_date: bool = False, **attrs: str) -> None:
+    """A date's parts; ``string_date``: also the date as printed, after ``<year>``.
+
+    The Archiving tag set allows ``<string-date>`` there (in ``<date>`` and ``<pub-date>``); the
+    Publishing tag set's date model does not, so there the parts stand alone.
+    """
     el = _sub(parent, tag, **attrs)
     if d.day:
         _sub(el, "day", f"{d.day:02d}")
     if d.month:
         _sub(el, "month", f"{d.month:02d}")
     _sub(el, "year", d.year)
+    if string_date and d.printed:
+        _sub(el, "string-date", d.printed)
 
 
 def _journal_meta(front: etree._Element, art: Article) -> None:
@@ -228,6 +235,43 @@ def _abstract(parent: etree._Element, ab: Abstract) -> None:
         a.set("abstract-type", ab.abstract_type)
 
 
+def _aff(parent: etree._Element, aff: Affiliation) -> None:
+    """``<aff>``: its label, then the text as printed with a country it ends in tagged."""
+    ae = _sub(parent, "aff", id=aff.id)
+    if aff.label:
+        _sub(ae, "label", aff.label)
+    marks = []
+    if aff.country and aff.text.rstrip(" .").endswith(aff.country):
+        i = aff.text.rstrip(" .").rfind(aff.country)
+        country = etree.Element("country")
+        code = country_code(aff.country)
+        if code:
+            country.set("country", code)
+        marks.append((i, i + len(aff.country), country))
+    _inline(ae, aff.text, marks)
+
+
+def _editors(am: etree._Element, editors: list[Contributor]) -> None:
+    """The editors in a ``<contrib-group>`` of their own after the authors' (JATS4R: contrib-type "editor"),
+    each with the role as printed and the affiliation printed with them inside the ``<contrib>``."""
+    eg = _sub(am, "contrib-group")
+    for c in editors:
+        ce = _sub(eg, "contrib", contrib_type=c.contrib_type)
+        if c.collab:
+            _sub(ce, "collab", c.collab)
+        else:
+            name = _sub(ce, "name")
+            _sub(name, "surname", c.surname)
+            if c.given_names:
+                _sub(name, "given-names", c.given_names)
+            if c.suffix:
+                _sub(name, "suffix", c.suffix)
+        if c.role:
+            _sub(ce, "role", c.role)
+        for aff in c.own_affiliations:
+            _aff(ce, aff)
+
+
 def build_jats(article: Article, fl: Flavour) -> etree._Element:
     """Build the ``<article>`` element for one flavour (tag set + version)."""
     nsmap = {"xlink": XLINK, "ali": ALI}
@@ -279,25 +323,17 @@ def build_jats(article: Article, fl: Flavour) -> etree._Element:
                 _sub(ce, "xref", label or "", ref_type="aff", rid=rid)
             if c.corresponding and corresp_ids:
                 _sub(ce, "xref", "*", ref_type="corresp", rid=corresp_ids[0])
+    if article.editors:
+        _editors(am, article.editors)
     for aff in article.affiliations:
-        ae = _sub(am, "aff", id=aff.id)
-        if aff.label:
-            _sub(ae, "label", aff.label)
-        marks = []
-        if aff.country and aff.text.rstrip(" .").endswith(aff.country):
-            i = aff.text.rstrip(" .").rfind(aff.country)
-            country = etree.Element("country")
-            code = country_code(aff.country)
-            if code:
-                country.set("country", code)
-            marks.append((i, i + len(aff.country), country))
-        _inline(ae, aff.text, marks)
+        _aff(am, aff)
     if notes:
         an = _sub(am, "author-notes")
         for cid, n in zip(corresp_ids, notes):
             _corresp(an, n, cid)
     if article.pub_date:
-        _date(am, "pub-date", article.pub_date, publication_format="electronic", date_type="pub")
+        _date(am, "pub-date", article.pub_date, fl.tag_set == "archiving", publication_format="electronic",
+              date_type="pub")
     if article.volume:
         _sub(am, "volume", article.volume)
     if article.issue:
@@ -311,7 +347,7 @@ def build_jats(article: Article, fl: Flavour) -> etree._Element:
     if article.history:
         h = _sub(am, "history")
         for d in article.history:
-            _date(h, "date", d, date_type=d.date_type)
+            _date(h, "date", d, fl.tag_set == "archiving", date_type=d.date_type)
     if article.license:
         lic = article.license
         perm = _sub(am, "permissions")
@@ -336,10 +372,23 @@ def build_jats(article: Article, fl: Flavour) -> etree._Element:
                                              f"{{{XLINK}}}title": "License terms"})
             marks.append((i, i + len(lic.url), ext))
         _inline(lp, lic.text, marks)
+        _drop_empty_license(perm, le, lp)
     if article.self_uri:
         su = _sub(am, "self-uri", article.self_uri)
         su.set(f"{{{XLINK}}}href", article.self_uri)
         su.set(f"{{{XLINK}}}title", "This article online")
+    for k, ra in enumerate(article.related_articles, start=1):
+        # the article a notice is about, between self-uri and abstract (DTD order); its DOI is the link, and a
+        # citation the text prints without one is kept as the element's text with volume, issue and page
+        rel = _sub(am, "related-article", id=f"ra{k}", related_article_type=ra.related_type)
+        if ra.doi:
+            rel.set("ext-link-type", "doi")
+            rel.set(f"{{{XLINK}}}href", ra.doi)
+        for attr, value in (("vol", ra.volume), ("issue", ra.issue), ("page", ra.page)):
+            if value:
+                rel.set(attr, value)
+        if ra.citation:
+            rel.text = _t(ra.citation)
     if article.abstract:
         _abstract(am, article.abstract)
     if article.keywords:
@@ -387,6 +436,7 @@ def build_jats(article: Article, fl: Flavour) -> etree._Element:
             ne = _titled(back, "notes", note.title, note.paragraphs, note.sections)
             if note.sec_type:
                 ne.set("notes-type", note.sec_type)
+    _declare_source_gaps(root, fl)
     return root
 
 
@@ -446,3 +496,90 @@ def _ref_with_alternatives(ref) -> etree._Element:  # type: ignore[no-untyped-de
 
 def serialize(root: etree._Element, fl: Flavour) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", doctype=fl.doctype, pretty_print=True)
+
+
+def _declare_source_gaps(root: etree._Element, fl: Flavour) -> None:
+    """Declare, in ``<processing-meta>``, the facts the converted text did not hold.
+
+    This writer puts in the tree only what the text or a journal profile
+    supplied, so an absence here means "not found in the source text": no
+    image behind a figure caption, no licence printed, no ISSN. Rule sets
+    made for publisher JATS call those absences errors; saying them in the
+    document lets ``journalkit validate`` report them as warnings (and
+    ``--strict`` ignore the declaration) instead of anyone inventing the
+    facts. The tokens, their meaning and the absence tests are defined once,
+    in :data:`journalkit.validation.gaps.GAPS`. ``processing-meta`` is the
+    first child of ``<article>`` (JATS 1.2+); its attributes describe what
+    this writer produces: the JATS family, this tag set, and the table model
+    of the tables actually written (none, as plain text keeps no cells).
+    """
+    from ..validation.gaps import GROUP_TYPE, META_NAME, missing_facts
+
+    # declared again after plugins changed the tree (a licence added by a journal plugin): start afresh
+    existing = root.find("processing-meta")
+    if existing is not None:
+        for group in existing.findall(f"custom-meta-group[@content-type='{GROUP_TYPE}']"):
+            prev = group.getprevious()
+            if prev is not None and not isinstance(prev.tag, str):  # our comment
+                existing.remove(prev)
+            existing.remove(group)
+        if not len(existing.findall("*")):
+            root.remove(existing)
+            existing = None
+    tokens = missing_facts(root)
+    if not tokens:
+        return
+    if existing is not None:  # a plugin's own processing-meta: add the declaration to it
+        existing.append(etree.Comment(" facts not found in the source text (none were invented) "))
+        group = _sub(existing, "custom-meta-group", content_type=GROUP_TYPE)
+        for token in tokens:
+            cm = _sub(group, "custom-meta")
+            _sub(cm, "meta-name", META_NAME)
+            _sub(cm, "meta-value", token)
+        return
+    oasis = any(True for _ in root.iter("{http://www.niso.org/standards/z39-96/ns/oasis-exchange/table}table"))
+    xhtml = any(True for _ in root.iter("table"))
+    table_model = "both" if oasis and xhtml else "oasis" if oasis else "xhtml" if xhtml else "none"
+    pm = etree.Element("processing-meta")
+    pm.set("tagset-family", "jats")
+    pm.set("base-tagset", fl.tag_set)
+    pm.set("table-model", table_model)
+    if any(True for _ in root.iter("{http://www.w3.org/1998/Math/MathML}math")):
+        pm.set("mathml-version", "2.0")  # the DTDs written are the MathML 2 variants
+    pm.append(etree.Comment(" facts not found in the source text (none were invented) "))
+    group = _sub(pm, "custom-meta-group", content_type=GROUP_TYPE)
+    for token in tokens:
+        cm = _sub(group, "custom-meta")
+        _sub(cm, "meta-name", META_NAME)
+        _sub(cm, "meta-value", token)
+    root.insert(0, pm)
+
+
+def declare_source_gaps(root: etree._Element, fl: Flavour) -> None:
+    """Re-declare the source gaps of a finished tree (after ``journalkit_jats_tree`` plugins ran).
+
+    :func:`build_jats` declares them already; a plugin that adds a fact (the journal's licence, its ISSN)
+    makes that declaration stale, so the pipeline declares again from the final tree.
+    """
+    _declare_source_gaps(root, fl)
+
+
+def _drop_empty_license(perm: etree._Element, le: etree._Element, lp: etree._Element) -> None:
+    """Never leave an empty ``<license-p>`` (nor an empty ``<license>`` or ``<permissions>``).
+
+    A licence whose text is empty happens when the whole printed line was
+    read as the copyright statement ("Copyright © 2020 Journal This is an
+    Open Access article ..." without a full stop after the holder): the
+    sentence is then kept in ``<copyright-statement>``, and an empty
+    ``<license-p>`` would only add an element PMC rejects
+    (empty-element-check) and say nothing. A licence URL alone is still a
+    licence (``ali:license_ref``).
+    """
+    if "".join(lp.itertext()).strip() or len(lp):
+        return
+    le.remove(lp)
+    if not len(le):
+        perm.remove(le)
+    parent = perm.getparent()
+    if not len(perm) and parent is not None:
+        parent.remove(perm)

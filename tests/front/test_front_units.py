@@ -86,7 +86,7 @@ def test_affiliation_labels(line: str, label: str | None, text: str) -> None:
         ("Como citar: Colpani V, et al. Atividade física. Rev. Saúde Pública. 2014;48(2):258-265.",
          "Rev. Saúde Pública", "2014", "48", "2", "258-265"),
         ("Citation: Zon LI, Zoloth L (2004) Taking the Debate to the Public. PLoS Biol 2(6): e188.",
-         "PLoS Biol", None, "2", "6", "e188"),
+         "PLoS Biol", "2004", "2", "6", "e188"),  # the author-year form's year
     ],
 )
 def test_citation_line(line: str, journal: str, year: str | None, volume: str, issue: str, pages: str) -> None:

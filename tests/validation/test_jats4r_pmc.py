@@ -145,3 +145,36 @@ def test_id_subset_declares_only_attribute_types() -> None:
     assert "ENTITY" not in subset and "SYSTEM" not in subset  # nothing a parser could fetch
     # Without a DTD, @id is still an ID (as in every JATS version).
     assert "<!ATTLIST aff id ID #IMPLIED>" in id_subset(root, None)
+
+
+def test_saxon_warnings_become_one_info_finding_not_stderr(jats4r_rules: object,
+                                                           capfd: pytest.CaptureFixture[str]) -> None:
+    """An xref with several rids breaks a JATS4R match pattern (name() of two nodes): say so, quietly."""
+    data = (DATA / "display-object.xml").read_bytes()
+    root = etree.fromstring(data)
+    body = root.find(".//body")
+    assert body is not None
+    etree.SubElement(body, "p").append(etree.fromstring('<xref ref-type="fig" rid="f1 f2">1</xref>'))
+    for n in (1, 2):
+        etree.SubElement(body, "fig", id=f"f{n}")
+    capfd.readouterr()
+    from journalkit.validation.schematron import jats4r
+
+    found = jats4r().check(root)
+    err = capfd.readouterr().err
+    assert "XPTY0004" not in err and "Warning at" not in err
+    info = [f for f in found if f.rule == "jats4r:engine-warning"]
+    assert len(info) == 1 and info[0].severity == "info"
+    assert "<xref>" in info[0].message and "XPTY0004" in info[0].message and "not applied" in info[0].message
+
+
+def test_saxon_message_parsing_keeps_foreign_text() -> None:
+    from journalkit.validation.schematron import saxon_messages
+
+    block = ("Warning at char 5 in template/@match in jats4r.sch:\n  XPTY0004  An error occurred matching pattern\n"
+             "  {element(Q{}xref)[(name(zero-or-one(id(data(@rid))))) eq aff]}: A\n"
+             "  sequence of more than one item is not allowed as the first argument of fn:name()\n")
+    messages, rest = saxon_messages(block * 3 + "someone else's line\n", "jats4r.sch")
+    assert len(messages) == 1 and messages[0][1] == 3
+    assert messages[0][0].startswith("a jats4r.sch rule for <xref> could not be evaluated")
+    assert rest == "someone else's line"

@@ -118,7 +118,9 @@ def test_cli_json_batch_over_folder(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert set(files) == {"broken.xml", "plos-nlm30.xml", "scielo-jats10.xml"}
     assert files["broken.xml"]["findings"][0]["rule"] == "well-formed"
     assert set(files["broken.xml"]["findings"][0]) == {"severity", "rule", "source", "message", "file", "line",
-                                                        "column", "xpath"}
+                                                        "column", "xpath", "gap"}
+    assert report["strict"] is False and report["summary"]["downgraded"] == 0
+    assert all(f["declared_gaps"] == [] for f in report["files"])  # foreign files declare nothing
     assert "3 files checked" in cap.err
 
 
