@@ -53,6 +53,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         rules = parse_rules(args.rules)
         if args.schema:
             resolve_schema(args.schema)
+        if args.xsd:
+            from .xsd import load_xsd
+
+            load_xsd(args.xsd)
     except (ValueError, SchemaError) as exc:
         _err(str(exc))
         return 2
@@ -72,7 +76,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     try:
         for result in validate_paths(args.inputs, rules=rules, schema=args.schema, plugin_manager=pm,
                                      max_bytes=args.max_size, pmc_style=args.pmc_style,
-                                     strict=args.strict):
+                                     strict=args.strict, xsd=args.xsd):
             results.append(result)
             if result.error:
                 _err(result.error)
@@ -117,6 +121,10 @@ def add_commands(sub: Any, refs_sub: Any = None) -> None:
                         f"(default {','.join(DEFAULT_RULES)})")
     v.add_argument("--schema", help=f"validate against this DTD instead of the DOCTYPE's (short name, public "
                                     f"id or .dtd file; see --list-schemas). Without DOCTYPE: {DEFAULT_SCHEMA}")
+    v.add_argument("--xsd", metavar="FILE",
+                   help="also validate against this W3C XML Schema (e.g. your copy of NISO's "
+                        "JATS-journalpublishing1-4.xsd); its imports are read from its own folder only, never "
+                        "the network")
     v.add_argument("--fail-on", choices=list(reversed(SEVERITIES)), default="error",
                    help="lowest severity that makes the exit status 1 (default error)")
     v.add_argument("--min-severity", choices=list(SEVERITIES), default="info",

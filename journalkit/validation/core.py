@@ -73,6 +73,7 @@ def validate_bytes(
     max_bytes: int = DEFAULT_MAX_BYTES,
     pmc_style: str = "article",
     strict: bool = False,
+    xsd: str | Path | None = None,
 ) -> list[Finding]:
     """All findings for one document given as bytes.
 
@@ -83,10 +84,11 @@ def validate_bytes(
     (:mod:`journalkit.validation.gaps`); ``strict`` ignores declarations.
     Raises :class:`~journalkit.validation.schematron.EngineUnavailable`
     when a requested rule set cannot run here, and
-    :class:`~journalkit.validation.dtd.SchemaError` for a bad ``schema``.
+    :class:`~journalkit.validation.dtd.SchemaError` for a bad ``schema``
+    or an ``xsd`` (a W3C XML Schema file, checked as well) that cannot be compiled offline.
     """
     return check_bytes(data, file=file, rules=rules, schema=schema, plugin_manager=plugin_manager,
-                       max_bytes=max_bytes, pmc_style=pmc_style, strict=strict).findings
+                       max_bytes=max_bytes, pmc_style=pmc_style, strict=strict, xsd=xsd).findings
 
 
 def check_bytes(
@@ -99,6 +101,7 @@ def check_bytes(
     max_bytes: int = DEFAULT_MAX_BYTES,
     pmc_style: str = "article",
     strict: bool = False,
+    xsd: str | Path | None = None,
 ) -> Outcome:
     """:func:`validate_bytes`, also returning the source gaps the document declares (for reports)."""
     chosen = parse_rules(rules)
@@ -120,6 +123,10 @@ def check_bytes(
             findings += choice
             if dtd is not None:
                 findings += validate_tree_dtd(tree, dtd=dtd, file=file)
+    if xsd is not None:
+        from .xsd import validate_tree_xsd
+
+        findings += validate_tree_xsd(tree, xsd, file)
     declared = declared_gaps(root)
     if "metadata" in chosen:
         findings += check_metadata(tree, file)
@@ -172,6 +179,7 @@ def validate_file(
     max_bytes: int = DEFAULT_MAX_BYTES,
     pmc_style: str = "article",
     strict: bool = False,
+    xsd: str | Path | None = None,
 ) -> list[Finding]:
     """All findings for one file (``"-"`` reads standard input).
 
@@ -180,7 +188,7 @@ def validate_file(
     ``strict`` ignores the document's declared source gaps.
     """
     return check_file(path, rules=rules, schema=schema, plugin_manager=plugin_manager, max_bytes=max_bytes,
-                      pmc_style=pmc_style, strict=strict).findings
+                      pmc_style=pmc_style, strict=strict, xsd=xsd).findings
 
 
 def check_file(
@@ -192,6 +200,7 @@ def check_file(
     max_bytes: int = DEFAULT_MAX_BYTES,
     pmc_style: str = "article",
     strict: bool = False,
+    xsd: str | Path | None = None,
 ) -> Outcome:
     """:func:`validate_file`, also returning the source gaps the document declares."""
     label = "<stdin>" if str(path) == "-" else str(path)
@@ -202,7 +211,7 @@ def check_file(
                                 label)])
     absolute = str(Path(path).resolve()) if label != "<stdin>" else None
     outcome = check_bytes(data, file=absolute, rules=rules, schema=schema, plugin_manager=plugin_manager,
-                          max_bytes=max_bytes, pmc_style=pmc_style, strict=strict)
+                          max_bytes=max_bytes, pmc_style=pmc_style, strict=strict, xsd=xsd)
     return Outcome([f.with_file(label) for f in outcome.findings], outcome.declared_gaps)
 
 
@@ -240,13 +249,14 @@ def validate_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     pmc_style: str = "article",
     strict: bool = False,
+    xsd: str | Path | None = None,
 ) -> Iterator[FileResult]:
     """Validate files and folders one by one (a generator, so reports can stream)."""
     chosen = parse_rules(rules)
     for name in iter_inputs(paths):
         try:
             outcome = check_file(name, rules=chosen, schema=schema, plugin_manager=plugin_manager,
-                                 max_bytes=max_bytes, pmc_style=pmc_style, strict=strict)
+                                 max_bytes=max_bytes, pmc_style=pmc_style, strict=strict, xsd=xsd)
         except UnreadableInput as exc:
             yield FileResult(name, [], str(exc), chosen, strict=strict)
             continue

@@ -13,10 +13,10 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
-Source = Literal["well-formed", "security", "dtd", "jats4r", "pmc", "metadata", "plugin", "input"]
+Source = Literal["well-formed", "security", "dtd", "xsd", "jats4r", "pmc", "metadata", "plugin", "input"]
 
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
-SOURCES: tuple[Source, ...] = ("well-formed", "security", "dtd", "jats4r", "pmc", "metadata", "plugin", "input")
+SOURCES: tuple[Source, ...] = ("well-formed", "security", "dtd", "xsd", "jats4r", "pmc", "metadata", "plugin", "input")
 
 _RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
 
