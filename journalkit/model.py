@@ -495,6 +495,8 @@ class Article(_Sourced):
     related_articles: list[RelatedArticle] = Field(default_factory=list)
     license: License | None = None
     keywords: list[str] = Field(default_factory=list)
+    # the keyword group's label as printed ('Key words', 'Palavras-chave'), written as <kwd-group><title>
+    keywords_title: str | None = None
     abstract: Abstract | None = None
     # the printed funding statement ('Funding: This work was supported by ...'), written as
     # <funding-group><funding-statement>; awards and funders are not split out of it

@@ -5,6 +5,9 @@ front page. The same list arrives as ``Xuan Zhang1, Jin Wang1,✉``,
 ``Smith AB*†, Jones C``, ``GomesI,II,*``, ``Shama D. Ahuja^1`` (a text
 browser's superscript), one name per line with the affiliation under it (a
 journal web page), or ``A, B &amp; C`` under the affiliation it belongs to.
+Affiliation labels that text extraction moved or orphaned are matched back
+(:func:`resolve_aff_labels`), and a byline's surnames are split as the
+article's own citation prints them (:func:`resplit_by_citation`).
 Everything here works on plain strings so it can be tested without a
 document; :mod:`journalkit.readers.front` maps the results to the model and
 records provenance.
@@ -32,6 +35,11 @@ __all__ = [
     "aff_line_continues",
     "ORCID_LINE",
     "institution_only_in_groups",
+    "marked_caps_person",
+    "group_item",
+    "cited_names",
+    "repeats_byline",
+    "resplit_by_citation",
     "address_goes_on",
     "label_ordinal",
     "fill_label_gaps",
@@ -171,6 +179,31 @@ def _followed_by_name(text: str, pos: int) -> bool:
 
 
 _CONNECTOR = re.compile(r"(?:and|und|e|y)\b")
+
+
+def group_item(s: str) -> list[NameItem] | None:
+    """``s`` as the one group author it names ('The PLoS Medicine Editors', 'on behalf of the United Nations
+    Inter-agency Group for Child Mortality Estimation and ...'), or None.
+
+    Why: a web page lists its authors one per line, a group among them; alone on its line, a group name
+    is neither a person nor page furniture, whatever its length.
+    """
+    items = parse_name_list(s)
+    if len(s) > 250 or len(items) != 1 or items[0].markers:
+        return None
+    name = items[0].name
+    return items if is_collab(name) and not looks_like_person(name) else None
+
+
+def marked_caps_person(item: NameItem) -> bool:
+    """Is an all-capitals byline item that carries an affiliation marker a person ('VIVIANA ALDER3,4')?
+
+    Why: :func:`looks_like_person` turns away all-capitals lines of long words, which are headings
+    ('ORIGINAL RESEARCH'); some journals print the whole byline in capitals, and a heading carries no
+    affiliation number.
+    """
+    return (any(m.isdigit() or _ROMAN.fullmatch(m) for m in item.markers) and item.name.isupper()
+            and looks_like_person(item.name.title()))
 
 
 def is_collab(name: str) -> bool:
@@ -486,3 +519,101 @@ def resolve_aff_labels(seq: list[tuple[str, str | None]], markers: set[str]) -> 
                 out[k] = lb
         pending = []
     return fill_label_gaps(out, markers)
+
+
+# ------------------------------------------------------------------ surnames from the article's own citation
+
+#: words printed after a surname that are not part of it in an index ('Antonio Pazin Filho' -> 'Pazin A')
+_NAME_SUFFIXES = _SUFFIXES | {"filho", "neto", "júnior", "junior", "sobrinho"}
+_CITE_LABEL = re.compile(r"^[^,:]{1,40}:\s*")
+_CITED_END = re.compile(r"\s*\(|\.(?:\s|$)")
+_CITED_NAME = re.compile(r"(?P<sur>[^\s,;()\d][^,;()\d]*?)\s+(?P<ini>[A-ZÀ-Þ][A-Za-zÀ-ÿ]{0,5})")
+
+
+def cited_names(line: str) -> list[tuple[str, str]]:
+    """The (surname, initials) pairs that open a Vancouver-style citation line, in order.
+
+    'Citation: Oliver SP, Turner JR, D'Urban Jackson T (2013) Thresher ...' -> [('Oliver', 'SP'),
+    ('Turner', 'JR'), ("D'Urban Jackson", 'T')]. Initials are capitals with at most two lower-case letters
+    in a row (particles: 'Castro Sd', 'Cueva-Ariza LDl'); the list stops at the first item that is not
+    such a name ('et al.', the title).
+    """
+    text = _CITE_LABEL.sub("", line.strip(), count=1)
+    out: list[tuple[str, str]] = []
+    for chunk in text.split(", "):
+        end = _CITED_END.search(chunk)
+        piece = chunk[:end.start()] if end else chunk
+        m = _CITED_NAME.fullmatch(piece.strip())
+        if m is None or re.search(r"[a-zà-ÿ]{3}", m.group("ini")) or m.group("sur").lower().startswith("et al"):
+            break
+        out.append((m.group("sur"), m.group("ini")))
+        if end:
+            break  # the author list ends where the year or the title begins
+    return out
+
+
+def repeats_byline(text: str, nxt: str) -> bool:
+    """Is ``nxt`` the article's citation repeating the byline ``text`` ('Stonington S, Holmes SM, ...')?
+
+    Why: a byline that ends with a group name ('..., The PLoS Medicine Editors') reads on into a
+    citation line printed right under it, for a group name takes any words. The citation names the
+    byline's first authors again, surname first.
+    """
+    cited = cited_names(nxt)
+    names = parse_name_list(text)
+    k = min(2, len(names))
+    if not names or len(cited) < k:
+        return False
+    return all(names[i].name.split()[-1].casefold() == cited[i][0].split()[-1].casefold() for i in range(k))
+
+
+def _initials_of(words: list[str]) -> str:
+    return "".join(p[0] for w in words for p in w.replace(".", " ").replace("-", " ").split() if p[:1].isupper())
+
+
+def _split_as_cited(given: str | None, surname: str,
+                    cited: tuple[str, str]) -> tuple[str | None, str, str | None] | None:
+    """(given, surname, suffix) of a byline name as its citation entry splits it, or None if they disagree."""
+    words = f"{given or ''} {surname}".split()
+    sur = cited[0].split()
+    suffix = None
+    if len(words) > len(sur) + 1 and words[-1].casefold().rstrip(".") in _NAME_SUFFIXES:
+        suffix = words.pop()
+    if len(words) <= len(sur) or [w.casefold() for w in words[-len(sur):]] != [w.casefold() for w in sur]:
+        return None
+    giv = words[:-len(sur)]
+    caps = "".join(ch for ch in cited[1] if ch.isupper())
+    if not caps or not _initials_of(giv).startswith(caps):
+        return None
+    return " ".join(giv), " ".join(words[-len(sur):]), suffix
+
+
+def resplit_by_citation(people: list[tuple[str | None, str | None]],
+                        lines: list[str]) -> dict[int, tuple[str | None, str, str | None]]:
+    """New (given, surname, suffix) for byline names that the article's own citation splits otherwise.
+
+    Why: a byline does not show where a compound surname begins ('Tim D'Urban Jackson', 'C. Murali
+    Krishna', 'Silvana de Castro', 'Antonio Pazin Filho'), but the article's citation, printed as
+    'Surname Initials', does ("D'Urban Jackson T", 'Murali Krishna C', 'Castro Sd', 'Pazin A'). The
+    citation is the first line whose first names are the byline's first authors (two, when there are
+    two), in order; each name whose words end with its cited surname, and whose given names start with
+    the cited initials, takes that split. ``people`` holds (given, surname) per contributor, surname
+    None for a group, where the citation's order can no longer be followed.
+    """
+    n = next((k for k, (_g, s) in enumerate(people) if not s), len(people))
+    if n == 0:
+        return {}
+    need = min(n, 2)
+    key = (people[0][1] or "").split()[-1]
+    for line in lines:
+        if key not in line or ", " not in line and n > 1:
+            continue
+        cited = cited_names(line)
+        if len(cited) < need:
+            continue
+        splits = [_split_as_cited(g, s or "", c) for (g, s), c in zip(people[:n], cited)]
+        if any(sp is None for sp in splits[:need]):
+            continue
+        return {k: sp for k, sp in enumerate(splits)
+                if sp is not None and (sp[1], sp[0]) != (people[k][1], people[k][0])}
+    return {}

@@ -10,8 +10,9 @@ module each (front.py, body.py, reflist.py).
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from ..document import Document
+from ..document import Document, Line
 from ..model import Article, Paragraph, Section, Span
 from .body import _extract_body, find_citations  # noqa: F401
 from .common import _DOI, _URL, _join, put, split_name  # noqa: F401
@@ -75,7 +76,12 @@ def extract(doc: Document) -> Article:
     _split_references(doc, art, seg.references)
     if seg.references_heading is not None and art.references:
         art.references_title = _REF_NUMBER.sub("", seg.references_heading.stripped) or None
-    used_back = _extract_corresp(doc, art, seg.front, seg.back, seg.body, seg.references)
+    # a web page's 'About this article' box (Received / Accepted / Published) after the references
+    back_fr = _Front(seg.back)
+    _extract_dates(doc, art, back_fr, fill_only=True)
+    dated = {k for k, used in enumerate(back_fr.used) if used}
+    used_back = _extract_corresp(doc, art, seg.front, seg.back, seg.body, seg.references, taken=dated)
+    used_back += sorted(dated - set(used_back))
     # the front-matter lines the correspondence note took are placed, not leftovers
     for note in art.author_notes:
         span = note.provenance.get("text")
@@ -90,8 +96,88 @@ def extract(doc: Document) -> Article:
     if rest:
         art.notes.append(Section(paragraphs=[Paragraph(text=_join(rest))]))
     _unplaced_front(doc, art, fr)
+    _report_consumed(doc, art, [ln for k, ln in enumerate(fr.lines) if fr.used[k] and ln.stripped]
+                     + [seg.back[k] for k in sorted(dated)])
     _record_provenance(doc, art)
     return art
+
+
+def _fold(text: str) -> str:
+    """NFKC and lower case, as the word comparison (and the scorer's tokens) see text."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def _words(text: str) -> set[str]:
+    """The words of ``text`` that say something: four word characters or more."""
+    return set(_WORD4.findall(_fold(text)))
+
+
+_WORD4 = re.compile(r"\w{4,}")
+#: model fields that hold codes, not printed text ('received' as a date type is not the word 'Received')
+_NOT_TEXT = frozenset({"provenance", "date_type", "contrib_type", "kind", "journal_id_type", "related_type",
+                       "sec_type", "abstract_type", "publication_type", "article_type",
+                       "article_type_evidence", "language", "styled_jats", "styled_style"})
+#: the long parts of the model, searched only for the words the front matter does not hold
+_LONG_PARTS = frozenset({"body", "references", "notes", "appendices", "ack"})
+
+
+def _model_text(obj: object, out: list[str]) -> list[str]:
+    """Every string value of a dumped model (not its provenance or codes): the text the writer can put out."""
+    if isinstance(obj, str):
+        out.append(obj)
+    elif isinstance(obj, dict):
+        for key, val in obj.items():
+            if key not in _NOT_TEXT:
+                _model_text(val, out)
+    elif isinstance(obj, (list, tuple)):
+        for val in obj:
+            _model_text(val, out)
+    return out
+
+
+def _has_word(text: str, word: str) -> bool:
+    """Does ``word`` stand in ``text`` as a whole word? (str.find: a look-behind pattern scans far slower)"""
+    i = text.find(word)
+    while i >= 0:
+        end = i + len(word)
+        if (i == 0 or not _is_word_char(text[i - 1])) and (end == len(text) or not _is_word_char(text[end])):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _report_consumed(doc: Document, art: Article, lines: list[Line]) -> None:
+    """Report the lines a field read only for their values ('PLOS ONE | ISSN 1932-6203', 'Home > PLOS ONE >
+    Articles > Article', 'Published online August 14, 2017. doi:...', 'Received' / '2004 Apr 27').
+
+    Why: the promise is that nothing the user gave is lost. A citation line, running head, breadcrumb or
+    date line gives the output its journal, year, DOI or dates, but its other words (labels, the site's
+    navigation) are then in neither the output nor the report. A line whose every word is somewhere in the
+    model's text or an existing report entry needs nothing; any other gets a ``front-line`` entry with the
+    line as printed and its offset in the user's file. The front-matter fields are compared first; the
+    body and reference list are searched only for the few words still missing (a word-set of the whole
+    text cost more than the rest of this step).
+    """
+    cand = [(ln, _words(ln.stripped)) for ln in lines]
+    need: set[str] = set().union(*(ws for _, ws in cand))
+    if not need:
+        return
+    known = _words(" ".join(_model_text(art.model_dump(exclude=set(_LONG_PARTS)), [])))
+    known |= _words(" ".join(e.original or "" for e in doc.report.entries))
+    missing = need - known
+    if missing:
+        # a reference is written as its raw string, which holds every field of it
+        long_text = _fold(" ".join(_model_text(art.model_dump(include={"body", "notes", "appendices", "ack"}),
+                                               [r.raw for r in art.references])))
+        missing = {w for w in missing if not _has_word(long_text, w)}
+    for ln, ws in cand:
+        if ws & missing:
+            doc.report.add("extract", "front-line", "line read for its values only; the line as printed is "
+                           "kept in the report", original=ln.stripped, offset=doc.to_original(ln.start))
 
 
 def unplaced_blocks(fr: _Front, art: Article) -> tuple[list[list[int]], list[int]]:

@@ -28,16 +28,22 @@ from ..model import (
     normalize_doi,
 )
 from .authors import (
+    ORCID_LINE,
     NameItem,
     address_goes_on,
     aff_line_continues,
     byline_goes_on,
     ends_with_country,
+    group_item,
+    institution_only_in_groups,
     is_collab,
     looks_institution,
     looks_like_person,
+    marked_caps_person,
     parse_name_list,
+    repeats_byline,
     resolve_aff_labels,
+    resplit_by_citation,
     split_aff_label,
     split_person,
 )
@@ -440,7 +446,7 @@ def _is_furniture(s: str, art: Article) -> bool:
     A text browser renders a web page's author list as bullets ('* Estienne C. Swart'), which the
     footnote-symbol pattern ('* Corresponding author') would take for a note: a bulleted name is not.
     """
-    if _BULLETED.match(s) and _person_items(_clean_byline(s)) is not None:
+    if _BULLETED.match(s) and (_person_items(_clean_byline(s)) is not None or group_item(_clean_byline(s))):
         return False
     # "@" / "10." / "http" first: every address, DOI and URL holds them, and the scans are the costly part
     if _FURNITURE.match(s) or ("10." in s and _DOI.search(s)) or ("http" in s and _URL.search(s)) \
@@ -467,14 +473,14 @@ def _person_items(s: str, max_len: int | None = 1500) -> list[NameItem] | None:
     """
     if max_len is not None and len(s) > max_len or ("@" in s and _EMAIL.search(s)) or ("http" in s and _URL.search(s)):
         return None
-    if looks_institution(s) and not _DIGIT.search(s):
+    if looks_institution(s) and not _DIGIT.search(s) and not institution_only_in_groups(s):
         return None
     items = parse_name_list(s)
     if not items:
         return None
     persons = 0
     for it in items:
-        if looks_like_person(it.name):
+        if looks_like_person(it.name) or marked_caps_person(it):
             persons += 1
         elif not is_collab(it.name):
             return None
@@ -569,6 +575,22 @@ def _extract_front(doc: Document, art: Article, fr: _Front, all_lines: list[Line
         _extract_affiliations(doc, art, fr, end, limit)
     if all_lines is not None and not art.affiliations:
         _affiliation_blocks(doc, art, all_lines)
+    _surnames_as_cited(doc, art, all_lines if all_lines is not None else lines)
+
+
+def _surnames_as_cited(doc: Document, art: Article, lines: list[Line]) -> None:
+    """Split byline names where the article's own citation ('D'Urban Jackson T') puts the surname's start."""
+    people = [(c.given_names, c.surname) for c in art.contributors]
+    for k, (given, surname, suffix) in resplit_by_citation(people, [ln.stripped for ln in lines]).items():
+        c = art.contributors[k]
+        was = f"{c.given_names or ''} | {c.surname}"
+        try:
+            c.given_names, c.surname = given or None, surname
+            c.suffix = suffix or c.suffix
+        except ValidationError:
+            continue
+        doc.report.add("extract", "name-split", "surname taken as the article's citation prints it",
+                       original=was, replacement=f"{given} | {surname}")
 
 
 def _block_from(lines: list[Line], start: int, limit: int, free: Callable[[int], bool]) -> list[int]:
@@ -625,7 +647,7 @@ def _byline_list(doc: Document, art: Article, fr: _Front, i: int, limit: int, ib
             break  # the first affiliation's label on a line of its own ('1' / '' / 'School of ...')
         cand = text + " " + nxt
         if not _byline_so_far(cand) or (looks_institution(nxt) and not re.search(r"[,&]\s*$", text)
-                                        and not byline_goes_on(text, nxt)):
+                                        and not byline_goes_on(text, nxt)) or repeats_byline(text, nxt):
             break
         text = cand
         aj.append(j)
@@ -730,11 +752,20 @@ def _byline_per_line(doc: Document, art: Article, fr: _Front, i: int, limit: int
         if not raw:
             j += 1
             continue
+        s = _clean_byline(raw)
+        if cur is not None and not fr.used[j] and (orcid := ORCID_LINE.match(s)) is not None:
+            # the author's ORCID iD under the name or the affiliation ('https://orcid.org/0000-...')
+            put(doc, cur, "orcid", orcid.group("id"), (lines[j].start, lines[j].end))
+            fr.use(j)
+            j += 1
+            continue
         if fr.used[j] or _is_furniture(raw, art) or re.match(r"^[*✉†]\s*(e-?mail|corresp)", raw, re.I):
             break
-        s = _clean_byline(raw)
         items = _person_items(s)
-        if items and len(items) == 1 and not looks_institution(s):
+        group = group_item(s) if items is None and _BULLETED.match(raw) else None
+        if group:
+            items = group  # a group in the bulleted list ('  * the EMAS Study Group'), whatever words it holds
+        if items and len(items) == 1 and (group or not looks_institution(s)):
             off = lines[j].start + lines[j].text.index(s)
             cur = _add_contributor(doc, art, items[0], off, iberian)
         elif cur is not None and (looks_institution(s) or len(s) > 15):
@@ -847,7 +878,7 @@ def _extract_affiliations(doc: Document, art: Article, fr: _Front, start: int, l
                        "(lost in text extraction): author markers 1..n linked to them in printed order")
     for c in art.contributors:
         ids = [by_label[m] for m in c.markers if m in by_label] or [by_order[m] for m in c.markers if m in by_order]
-        if not ids and len(art.affiliations) == 1:
+        if not ids and len(art.affiliations) == 1 and not c.collab:  # a group's members are not all there
             ids = [art.affiliations[0].id]
         c.aff_ids = ids
 
@@ -939,7 +970,8 @@ def _affiliation_blocks(doc: Document, art: Article, all_lines: list[Line]) -> N
         if ln.stripped:
             # without blank lines between them, affiliation and name lines alternate: a change of kind
             # starts a new block
-            names = not looks_institution(ln.stripped) and _person_items(ln.stripped.replace("&amp;", "&")) is not None
+            # (a line of names may end inside a name that the next line completes: '... &amp; Miguel' / 'Angel Pujana')
+            names = not looks_institution(ln.stripped) and _byline_so_far(ln.stripped.replace("&amp;", "&"))
             if cur and names != cur_names:
                 blocks.append(cur)
                 cur = []
@@ -1062,11 +1094,19 @@ _DATE_LABEL_ALONE = re.compile(r"(?P<label>received|recebido|recibido|submitted|
                                r"aceito|aceptado|published online|published|publicado)\s*:?", re.I)
 
 
-def _extract_dates(doc: Document, art: Article, fr: _Front) -> None:
-    """Received, revised, accepted and publication dates: the date as printed is kept beside its parts."""
+def _extract_dates(doc: Document, art: Article, fr: _Front, *, fill_only: bool = False) -> None:
+    """Received, revised, accepted and publication dates: the date as printed is kept beside its parts.
+
+    ``fill_only`` reads the back matter, where a journal web page prints its 'About this article' box
+    (Received / Accepted / Published) after the reference list: there a date counts only when its label
+    opens the line (never a 'received' inside an acknowledgement's sentence), and it only fills a kind of
+    date the front matter did not give.
+    """
     lines = fr.lines
     for i, ln in enumerate(lines):
         found = [(m.group("label"), m.group("date"), m.start()) for m in _DATE_RE.finditer(ln.text)]
+        if fill_only and not _DATE_RE.match(ln.stripped):
+            found = []
         alone = _DATE_LABEL_ALONE.fullmatch(ln.stripped) if not found else None
         j = i + 1
         while alone and j < len(lines) and j <= i + 2 and not lines[j].stripped:
@@ -1085,14 +1125,28 @@ def _extract_dates(doc: Document, art: Article, fr: _Front) -> None:
                 doc.report.warn("extract", "invalid-value", f"date {label} {text!r} rejected", field="history",
                                 offset=doc.to_original(ln.start + start))
                 continue
+            if fill_only and not _fills(art, kind, (y, mo, d)):
+                continue  # another date of that kind was read: the line stays where it is, not lost
             fr.use(i)
             if alone:
                 fr.use(j)
             if kind in ("pub", "epub"):
                 if art.pub_date is None or (art.pub_date.year == y and art.pub_date.month is None):
                     art.pub_date = date.model_copy(update={"date_type": "pub"})
-            else:
+            elif not (fill_only and any(h.date_type == kind for h in art.history)):
                 art.history.append(date)
+
+
+def _fills(art: Article, kind: str, ymd: tuple[str, int | None, int | None]) -> bool:
+    """Does a back-matter date of ``kind`` fill an empty place, or repeat what is there (so its line is read)?"""
+    if kind in ("pub", "epub"):
+        have = [art.pub_date] if art.pub_date is not None else []
+    else:
+        have = [h for h in art.history if h.date_type == kind]
+    if not have:
+        return True
+    y, mo, d = ymd
+    return any(h.year == y and (h.month is None or h.month == mo) and (h.day is None or h.day == d) for h in have)
 
 
 def _extract_license(doc: Document, art: Article, fr: _Front) -> None:
@@ -1107,22 +1161,114 @@ def _extract_license(doc: Document, art: Article, fr: _Front) -> None:
                 not text.endswith(".") or lines[j].stripped[:1].islower()):
             text += " " + lines[j].stripped
             j += 1
-        copyright_stmt = None
-        m = re.match(r"^(copyright\s*:?\s*)(©[^.]*\.)?\s*", text, re.I)
-        if m:
-            copyright_stmt = (m.group(2) or "").strip() or None
-            text = text[m.end():]
+        first = i
+        if i > 0 and not fr.used[i - 1] and _COPYRIGHT_OPEN.match(lines[i - 1].stripped) and (
+                len(lines[i - 1].stripped) <= 200):
+            # the copyright line printed on its own over the licence ('© 2014 Smith et al.' / 'This is an ...')
+            first = i - 1
+            text = lines[first].stripped + " " + text
+        copyright_stmt, text, label = split_copyright(text)
+        if label:
+            # 'Copyright:' over a licence with no statement: the label heads nothing JATS can hold
+            doc.report.add("extract", "front-line", "printed label of the licence statement (kept in the report)",
+                           original=label, offset=doc.to_original(ln.start))
         url = _URL.search(text)
         try:
             lic = License(text=text.strip(), copyright_statement=copyright_stmt)
         except ValidationError:
             return
+        if copyright_stmt:
+            year, holder = copyright_parts(copyright_stmt)
+            put(doc, lic, "copyright_year", year)
+            put(doc, lic, "copyright_holder", holder)
         if url:
             put(doc, lic, "url", url.group(0).rstrip(".,;)"))
-        lic.provenance["text"] = Span(start=doc.to_original(ln.start), end=doc.to_original(lines[j - 1].end))
+        lic.provenance["text"] = Span(start=doc.to_original(lines[first].start),
+                                      end=doc.to_original(lines[j - 1].end))
         art.license = lic
-        fr.use(*range(i, j))
+        fr.use(*range(first, j))
         return
+
+
+#: the copyright sign and what may print before it ('Copyright: ©', 'Copyright ©', '(c)'); a year straight after
+#: the word 'Copyright' also opens a statement ('Copyright 2012 Elsevier Ltd.')
+_COPYRIGHT_OPEN = re.compile(r"^(?:(?:copyright|direitos autorais)\s*:?\s*)?(?:©|\(c\))\s*|^copyright\s*:?\s*"
+                             r"(?=(?:1[6-9]|20)\d\d\b)", re.I)
+_COPYRIGHT_LABEL = re.compile(r"^copyright\s*:?\s*", re.I)
+#: where the licence sentence starts when no full stop ends the holder ('... Enfermagem This is an Open Access
+#: article ...'): a capitalised opening of a licence sentence, in English, Portuguese or Spanish
+_LICENCE_OPENS = re.compile(r"\s(?=(?:This|These|Este|Esta|Open[- ]access|Distributed under|Licensed under|"
+                            r"Published under|Creative Commons|Licensee)\b)")
+#: sentences that belong to the copyright statement rather than the licence ('Published by Elsevier Ltd.')
+_COPYRIGHT_MORE = re.compile(r"(?:published by|all rights reserved|todos os direitos reservados)\b", re.I)
+#: a full stop that ends a sentence: not after 'et al', an initial or a company abbreviation
+_SENTENCE_END = re.compile(r"(?<!\bal)(?<!\b[A-Z])(?<!\bLtd)(?<!\bInc)(?<!\bCo)(?<!\bS\.A)\.\s+(?=[A-Z])")
+_COPYRIGHT_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+
+
+def split_copyright(text: str) -> tuple[str | None, str, str | None]:
+    """(copyright statement as printed, licence text, a label that heads no statement) of a permissions text.
+
+    Why: a page prints the copyright line and the licence as one paragraph, and not always with a full stop
+    after the holder ('Copyright © 2020 Revista X This is an Open Access article ...'); cutting at the first
+    full stop would put the whole licence into the statement, so the statement also ends where a licence
+    sentence opens. JATS4R has ``<copyright-statement>`` hold the statement as it is displayed, so the printed
+    'Copyright' / 'Copyright:' stays in it. Sentences that still name the rights ('Published by Elsevier Ltd.',
+    'All rights reserved.') stay with it; the rest is the licence. A 'Copyright:' label over a licence with no
+    statement ('Copyright: This is an open-access article ...') is returned apart, for the report.
+    """
+    m = _COPYRIGHT_OPEN.match(text)
+    if not m:
+        lab = _COPYRIGHT_LABEL.match(text)
+        if lab:
+            return None, text[lab.end():], lab.group(0).strip()
+        return None, text, None
+    end = len(text)
+    for rx in (_LICENCE_OPENS, _SENTENCE_END):
+        cut = rx.search(text, m.end())
+        if cut:
+            end = min(end, cut.start() + (1 if rx is _SENTENCE_END else 0))
+    # more sentences of the rights ('Published by ...', 'All rights reserved.')
+    while end < len(text):
+        rest = text[end:].lstrip()
+        if not _COPYRIGHT_MORE.match(rest):
+            break
+        start = len(text) - len(rest)
+        nxt = len(text)
+        for rx in (_LICENCE_OPENS, _SENTENCE_END):
+            cut = rx.search(text, start + 1)
+            if cut:
+                nxt = min(nxt, cut.start() + (1 if rx is _SENTENCE_END else 0))
+        end = nxt
+    statement = text[:end].strip()
+    return statement or None, text[end:].strip(), None
+
+
+def copyright_parts(statement: str) -> tuple[str | None, str | None]:
+    """(year, holder) printed in a copyright statement, or None for what it does not print.
+
+    The year comes first ('© 2018 Sociedade Brasileira de Anestesiologia.') or last ('© The Author(s) 2018');
+    the holder is the rest of the first sentence, without 'All rights reserved' or 'Published by ...'.
+    """
+    body = _COPYRIGHT_OPEN.sub("", statement, count=1)
+    more = _COPYRIGHT_MORE.search(body)
+    if more:
+        body = body[:more.start()]
+    body = body.strip(" .,;:")
+    year: str | None
+    y = _COPYRIGHT_YEAR.match(body)
+    if y:
+        year, holder = y.group(0), body[y.end():]
+    else:
+        tail = re.search(r"[\s,]+((?:1[6-9]|20)\d\d)$", body)
+        year, holder = (tail.group(1), body[:tail.start()]) if tail else (None, body)
+    holder = holder.strip(" .,;:")
+    if holder.endswith(" et al"):
+        holder += "."
+    # a holder is a name: letters, not a second year range or a bare number
+    if not re.search(r"[^\W\d_]{2}", holder):
+        holder = ""
+    return year, holder or None
 
 
 _STOPWORDS = {
@@ -1166,6 +1312,18 @@ def _kw_continues(text: str, nxt: str) -> bool:
     if ";" in text and ";" in nxt or "·" in text and "·" in nxt:
         return True
     return not is_heading_like(nxt) and not text.endswith(".")
+
+
+def keyword_label(text: str) -> str | None:
+    """The keyword group's label as printed ('Key words', 'Author Keywords', 'Palavras-chave'), or None.
+
+    Why: the label is the article's text (and names the group's language for a reader); JATS keeps it in
+    ``<kwd-group><title>``, so it is not lost when the keywords are read out of the line.
+    """
+    m = _KW_LABEL.match(text)
+    if not m:
+        return None
+    return " ".join(text[:m.end(1)].split()) or None
 
 
 def keyword_groups(lines: list[Line]) -> list[tuple[int, int, str | None, list[str]]]:
@@ -1241,6 +1399,7 @@ def _extract_keywords(doc: Document, art: Article, fr: _Front, others: list[Line
     (i, j, _lang, items), in_front = found[0]
     art.keywords = items
     src = lines if in_front else others
+    art.keywords_title = keyword_label(src[i].text)
     if in_front:
         fr.use(*range(i, j))
     span = src[i:j]
@@ -1390,15 +1549,27 @@ _NOTE_LINE = re.compile(r"^\s*(?:[*✉]|(?:corresponding author|address for corr
                         r"to whom correspondence|e-?mail)\b)", re.I)
 
 
+#: the headings of a journal web page's article-information blocks after the references: each starts a block of
+#: its own, so a correspondence note before one ends there
+_PAGE_BLOCK_HEAD = re.compile(r"^\s*(?:rights and permissions|about this article|cite this article|author information|"
+                              r"authors and affiliations|additional information|ethics declarations|article metrics|"
+                              r"article information)\s*$", re.I)
+
+
 def _extract_corresp(doc: Document, art: Article, front: list[Line], back: list[Line],
-                     body: list[Line] | None = None, refs: list[Line] | None = None) -> list[int]:
+                     body: list[Line] | None = None, refs: list[Line] | None = None,
+                     taken: set[int] | None = None) -> list[int]:
     """Correspondence note(s): e-mail, phone, address; marks the corresponding author.
 
     The note may also sit where segmentation put it into the body (a PDF prints '* E-mail: ...' at
     the foot of the first page, between abstract and introduction), so body lines that read as a
     note and carry an e-mail address count too; so do such lines in the back matter or at the end of
     the reference list, where a one-column PDF prints the first page's footnotes after the last
-    reference ('* E-mail: TingTing.Hong@cshs.org')."""
+    reference ('* E-mail: TingTing.Hong@cshs.org').
+
+    ``taken``: back-matter lines another field already read (the dates of a web page's 'About this
+    article' box); a note in the back matter ends before them, as it does at a page block's heading."""
+    taken = taken or set()
     used_back: list[int] = []
     block: list[Line] = []
     for k, ln in enumerate(back):
@@ -1409,6 +1580,8 @@ def _extract_corresp(doc: Document, art: Article, front: list[Line], back: list[
                 s = back[j].stripped
                 if j > k and BACK_START.match(back[j].text) and not re.match(r"^\s*(address|correspondence)",
                                                                              back[j].text, re.I):
+                    break
+                if j > k and (j in taken or _PAGE_BLOCK_HEAD.match(back[j].text)):
                     break
                 if s:
                     block.append(back[j])

@@ -1,7 +1,8 @@
 """Stage 3, segment: split the repaired text into front, body, references, back.
 
 Page furniture (running heads, page numbers, link labels) is removed first,
-each line listed in the report. The split is by landmarks that survive both
+each line listed in the report; a lone number that labels a reference or,
+in the front matter, an affiliation is given back. The split is by landmarks that survive both
 PDF and web copies: an "Abstract"/"Keywords" line, the first body heading
 ("Introduction", "1. Background"), a "References" heading, a
 correspondence block. Where a landmark is missing the segmenter falls back to
@@ -414,15 +415,31 @@ def _find_body_start(main: list[Line]) -> int:
     # no landmark: the first long paragraph after the author block is body
     for a, b in _paragraph_blocks(main):
         text = " ".join(ln.stripped for ln in main[a:b])
-        if len(text) >= 250 and text.count(". ") >= 1 and not _frontish(text):
+        if len(text) >= 250 and text.count(". ") >= 1 and not _frontish(text) and _prose(text):
             return a
         if b - a > 3:
             # a web copy has no blank lines: look at its lines (one paragraph each) one by one
             for i in range(a, b):
                 t = main[i].stripped
-                if len(t) >= 250 and t.count(". ") >= 1 and not _frontish(t):
+                if len(t) >= 250 and t.count(". ") >= 1 and not _frontish(t) and _prose(t):
                     return i
     return n
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _prose(text: str) -> bool:
+    """Does ``text`` read as running prose, most of its words in lower case?
+
+    Why: without an abstract heading the body is found as the first long paragraph, and on a journal web
+    page the byline, the 'volume, issue, Article number' line and the subject list stand together in one
+    block as long as a paragraph ('Edward F. DeLong & Oded Béjà / PLoS Biology volume 8, ... / Subjects:
+    ...'); taken for the body, the byline is lost. Names, titles and labels are capitalised; a sentence
+    is mostly lower-case words.
+    """
+    words = _WORDS.findall(text)
+    return bool(words) and sum(w[0].islower() for w in words) >= 0.5 * len(words)
 
 
 _ABSTRACT_SECTIONS = re.compile(

@@ -393,6 +393,8 @@ def build_jats(article: Article, fl: Flavour) -> etree._Element:
         _abstract(am, article.abstract)
     if article.keywords:
         kg = _sub(am, "kwd-group", kwd_group_type="author")
+        if article.keywords_title:
+            _sub(kg, "title", article.keywords_title)
         for kwd in article.keywords:
             _sub(kg, "kwd", kwd)
     if article.funding_statement:
