@@ -117,6 +117,20 @@ GAPS: tuple[Gap, ...] = (
                  "the document states no licence or copyright; journalkit convert writes <permissions> only "
                  "from a statement in the text, so add the journal's licence in a journalkit_jats_tree "
                  "plugin"),)),
+    Gap("lpage", "the text prints the article's first page but no last page",
+        "front/article-meta[fpage][not(lpage)]",
+        (GapRule("pmc:lpage-checking", "lpage is required",
+                 "the text prints only the article's first page; journalkit convert does not guess where the "
+                 "article ends"),)),
+    Gap("related-article", "a notice (correction, retraction) that does not name the article it is about",
+        "front/article-meta[not(related-article)]"
+        "[/article[@article-type='correction' or @article-type='retraction']]",
+        (GapRule("pmc:correction-related-object-check", "corrected-article",
+                 "the notice names the corrected article by neither DOI nor citation, so there is nothing "
+                 "to link; add <related-article> from the journal's records"),
+         GapRule("pmc:retraction-related-object-check", "retracted-article",
+                 "the notice names the retracted article by neither DOI nor citation, so there is nothing "
+                 "to link; add <related-article> from the journal's records"))),
     # A year or holder printed inside the copyright statement is in the source, untagged: that is a
     # reading problem, not a gap, so the tests look at the statement's text too.
     Gap("copyright-year", "the licence or copyright statement gives no year",

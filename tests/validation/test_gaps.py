@@ -55,7 +55,7 @@ def test_vocabulary_is_one_table_of_distinct_tokens() -> None:
     tokens = [g.token for g in GAPS]
     assert len(tokens) == len(set(tokens))
     assert {"graphic", "table", "permissions", "copyright-year", "copyright-holder", "issn", "issn-type",
-            "journal-title", "journal-meta", "heading"} == set(tokens)
+            "journal-title", "journal-meta", "heading", "lpage", "related-article"} == set(tokens)
     assert all(g.rules and g.meaning for g in GAPS)
 
 
@@ -217,3 +217,24 @@ def test_gaps_declared_after_plugins_changed_the_tree() -> None:
     after = convert(text, plugins=[AddLicence()])
     assert "permissions" not in tokens(after.jats)
     assert len(etree.fromstring(after.jats).findall("processing-meta")) <= 1
+
+
+def test_first_page_only_and_unnamed_notice_are_declared_and_excused() -> None:
+    from journalkit.pipeline import convert
+    from journalkit.validation import validate_bytes
+
+    text = """Retraction: Notes on a Thing That Was Measured Wrongly
+The Example Journal Editors
+Example J. 2014; 12(3):366. doi:10.1234/example.0366
+The journal retracts this article because the measurements could not be reproduced by the authors.
+"""
+    jats = convert(text, source="retraction.txt").jats
+    root = etree.fromstring(jats)
+    assert root.get("article-type") == "retraction"
+    tokens = {v.text for v in root.iterfind("processing-meta/custom-meta-group/custom-meta/meta-value")}
+    assert {"lpage", "related-article"} <= tokens
+    found = {f.rule: f for f in validate_bytes(jats, rules="pmc")}
+    for rule in ("pmc:lpage-checking", "pmc:retraction-related-object-check"):
+        assert found[rule].severity == "warning" and found[rule].gap is not None
+    strict = {f.rule: f for f in validate_bytes(jats, rules="pmc", strict=True)}
+    assert strict["pmc:lpage-checking"].severity == "error"
