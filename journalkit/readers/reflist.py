@@ -36,7 +36,9 @@ __all__ = ["LONE_NUMBER", "RefItem", "label_number", "label_style", "reference_i
 # ------------------------------------------------------------------ patterns
 
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}[a-z]?(?!\d)")
-_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"
+#: a letter of a name: PDF text often keeps accents as combining marks ("Kopa\u030cek"), which ``\w`` does not take
+_W = "\\w\u0300-\u036f'’-"
+_NAME = rf"[A-ZÀ-ÖØ-Þ][{_W}]+"
 _PARTICLE = r"(?:van|von|de|der|den|da|das|do|dos|del|della|di|du|la|le|ten|ter|mac|st\.?)"
 #: label styles, each with the number in group 1 and the text after it. A bare number ("12 Smith J")
 #: must be followed by a name (a particle may lead it: "1 de Chastellier C") or stand alone on its
@@ -47,14 +49,14 @@ _LABEL_STYLES: dict[str, re.Pattern[str]] = {
     "bracket": re.compile(r"^\s*(?:[-•*]\s*)?\[(\d{1,4})\](?:\s+|$)"),
     "dot": re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})\.(?!\d)(?:\s+|$)"),
     "paren": re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})\)(?:\s+|$)"),
-    "bare": re.compile(rf"^\s*(\d{{1,4}})(?:\s+(?=(?:\1\s+)?(?:{_PARTICLE}[\s-]+)*[A-ZÀ-ÖØ-Þ][\w'’-]*[\s,.(]"
+    "bare": re.compile(rf"^\s*(\d{{1,4}})(?:\s+(?=(?:\1\s+)?(?:{_PARTICLE}[\s-]+)*[A-ZÀ-ÖØ-Þ][{_W}]*[\s,.(]"
                        r"|\d{1,4}\.\s)|\s*$)"),
 }
 #: a line that is only a number: a page number, or a bare list label standing alone
 LONE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 #: the opening of an author list: "Smith JA,", "Smith, J.", "van der Berg A", "vanEngelsdorp, D.", "KELLNER AWA."
 _AUTHOR_START = re.compile(
-    rf"^(?:{_PARTICLE}\s+)*(?:[a-z]{{1,4}}[A-Z][\w'’-]+|{_NAME})(?:[\s-]+(?:{_PARTICLE}|{_NAME}))*,?\s+"
+    rf"^(?:{_PARTICLE}\s+)*(?:[a-z]{{1,4}}[A-Z][{_W}]+|{_NAME})(?:[\s-]+(?:{_PARTICLE}|{_NAME}))*,?\s+"
     r"(?:[A-Z]{1,4}\b|[A-Z]\.|(?<=,\s)[A-Z][a-z]+\b)"
     r"|^[A-ZÀ-ÖØ-Þ]{2,}[A-ZÀ-ÖØ-Þ'’ -]*[\s,.]"
 )
@@ -257,10 +259,21 @@ def _pick_labels(lines: list[Line], style: str, top: int) -> dict[int, tuple[int
     before "1."), their first unused occurrence.
     """
     occ: list[tuple[int, int, int]] = []
+    weak: set[int] = set()
+    prev = ""
     for i, ln in enumerate(lines):
         lab = _label(style, ln.text) if _may_have_label(ln.text) else None
         if lab and 1 <= lab[0] <= top:
             occ.append((i, lab[0], lab[1]))
+            if not ln.text[lab[1]:].strip() and prev and not _ends_reference(prev):
+                weak.add(i)
+        if ln.stripped:
+            prev = ln.stripped
+    # A label alone on its line right after an unfinished line ("... Protist 155: 45–" / "52.") is more
+    # likely the end of that entry (its last page) than an entry: it is taken only when its number has no
+    # other occurrence.
+    strong = {k for i, k, _e in occ if i not in weak}
+    occ = [o for o in occ if o[0] not in weak or o[1] not in strong]
     chosen: dict[int, tuple[int, int]] = {}
     taken: set[int] = set()
     last = 0
@@ -273,7 +286,39 @@ def _pick_labels(lines: list[Line], style: str, top: int) -> dict[int, tuple[int
         if k not in taken and i not in chosen:
             chosen[i] = (k, e)
             taken.add(k)
+    if style == "bare":
+        _pick_loose_labels(lines, top, chosen, taken)
     return chosen
+
+
+#: a bare number opening a line, whatever follows: only a candidate for a number the list still lacks
+_LOOSE_BARE = re.compile(r"^\s*(\d{1,4})\s+(?=\S)")
+
+
+def _pick_loose_labels(lines: list[Line], top: int, chosen: dict[int, tuple[int, int]], taken: set[int]) -> None:
+    """Numbers of a bare-numbered list still missing: a line between the entries k-1 and k+1 that opens with
+    "k " after a finished entry. The strict bare pattern wants a name after the number, so an entry that
+    opens otherwise ("32 1 32. Centers ...", "7 3D printing ...") would be merged into the one before."""
+    at = {k: i for i, (k, _e) in chosen.items()}
+    for k in range(1, top + 1):
+        if k in taken or k - 1 not in at:
+            continue
+        lo = at[k - 1]
+        hi = at.get(k + 1, len(lines))
+        if hi <= lo:
+            continue
+        prev = lines[lo].stripped
+        for i in range(lo + 1, hi):
+            s = lines[i].stripped
+            if not s:
+                continue
+            m = _LOOSE_BARE.match(lines[i].text)
+            if m and int(m.group(1)) == k and i not in chosen and _ends_reference(prev):
+                chosen[i] = (k, m.end())
+                taken.add(k)
+                at[k] = i
+                break
+            prev = s
 
 
 def _ends_reference(text: str) -> bool:
@@ -426,8 +471,35 @@ def reference_items(lines: list[Line]) -> tuple[list[RefItem], list[Line]]:
     return _unnumbered_items(lines)
 
 
+#: running heads/footers are at least this long, and hold letters (a page number alone is not one)
+_FURNITURE_MIN = 10
+
+
+def _page_furniture(doc: Document, lines: list[Line]) -> set[int]:
+    """Starts of reference-list lines that are page furniture: the same line printed at least twice more
+    outside the list ("PLoS ONE, 2013, Vol. 8(8)", the article's DOI link). In a two-column page pdftotext
+    puts the footer after the first column, mid-page, where the segmenter's page-edge test does not see it;
+    inside the list it would be glued to an entry (its DOI read as the reference's). A reference line does
+    not recur outside the list."""
+    inside = {ln.start for ln in lines}
+    keys = {ln.stripped for ln in lines
+            if len(ln.stripped) >= _FURNITURE_MIN and sum(c.isalpha() for c in ln.stripped) >= 4}
+    if not keys:
+        return set()
+    outside: dict[str, int] = {}
+    for ln in doc.lines():
+        if ln.start not in inside and ln.stripped in keys:
+            outside[ln.stripped] = outside.get(ln.stripped, 0) + 1
+    return {ln.start for ln in lines if outside.get(ln.stripped, 0) >= 2}
+
+
 def _split_references(doc: Document, art: Article, lines: list[Line]) -> None:
-    items, rest = reference_items(lines)
+    furniture = _page_furniture(doc, lines)
+    for ln in lines:
+        if ln.start in furniture:
+            doc.report.add("extract", "noise-line", "page furniture in the reference list removed",
+                           original=ln.stripped, offset=doc.to_original(ln.start))
+    items, rest = reference_items([ln for ln in lines if ln.start not in furniture])
     for ln in rest:
         doc.report.warn("extract", "unplaced-text", "text in the reference list that is not a reference",
                         original=ln.stripped, offset=doc.to_original(ln.start))

@@ -22,12 +22,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..model import DOI_RE, Reference, RefField, RefName, normalize_doi
+from ..model import DOI_RE, Reference, RefField, RefName, issn_checksum_ok, normalize_doi
 from .features import sequence_features
 from .names import NameSpan, split_names
 from .tokens import Token, tokenize
 
-__all__ = ["ReferenceParser", "expand_lpage", "repair_doi", "infer_type", "default_model_paths"]
+__all__ = ["ReferenceParser", "expand_lpage", "repair_doi", "restore_doi_hyphens", "infer_type", "default_model_paths"]
 
 _MULTI = {"author", "editor"}
 _PAGE_RANGE_RE = re.compile(r"^(\S+?)\s*[-\u2010-\u2015\u2212]+\s*(\S+)$")
@@ -70,6 +70,37 @@ def repair_doi(text: str) -> str | None:
     if v.endswith(")") and v.count("(") < v.count(")"):
         v = v[:-1]
     return v if DOI_RE.match(v) else None
+
+
+#: where a DOI suffix embeds a journal's ISSN printed "dddd-dddX": a publisher item identifier before its
+#: "(year)" ("S0140-6736(22)..."), SciELO's "S0103-7331" + 13 digits, Wiley/Blackwell's "j.1752-8062.2010...",
+#: and a SICI-like suffix that opens with the ISSN before "(" ("0166-6851(92)..."). Schemes that print the
+#: ISSN without its hyphen (Cambridge "S0952523800...", Taylor & Francis "00207721.2011...") do not fit these
+#: shapes and are left alone.
+_ISSN_IN_DOI_RE = re.compile(r"(?<=/)(?:(S|j\.)(\d{7}[\dX])(?=(?<=S.{8})(?:\(|\d{13}$)|(?<=j\..{8})\.)"
+                             r"|()(\d{7}[\dX])(?=\())")
+#: Springer Nature's article suffix, "s" + journal number + year + article number + check character
+_SPRINGER_SUFFIX_RE = re.compile(r"(?<=/)s(\d{5})(-?)(\d{3})(-?)(\d{4})(-?)([\dxX])$")
+
+
+def restore_doi_hyphens(doi: str) -> str:
+    """``doi`` with the hyphens that text extraction dropped put back where the DOI's own structure proves them.
+
+    pdftotext joins a DOI broken after a hyphen at a line end and loses the hyphen ("10.1016/S0140-" +
+    "6736(22)..." -> "S01406736(22)"); the printed string keeps that damage, but the identifier must resolve.
+    A hyphen is restored only with evidence: an ISSN where a publisher's scheme puts one (its check digit must
+    hold, so an arbitrary run of eight digits is refused ten times in eleven), or Springer's fixed
+    "sNNNNN-YYY-NNNN-C" grouping when the other hyphens of that grouping are printed.
+    """
+    def issn(m: re.Match[str]) -> str:
+        lead, d = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
+        return lead + (d[:4] + "-" + d[4:] if issn_checksum_ok(d) else d)
+
+    out = _ISSN_IN_DOI_RE.sub(issn, doi) if "/" in doi else doi
+    m = _SPRINGER_SUFFIX_RE.search(out)
+    if m and sum(1 for g in (2, 4, 6) if m.group(g)) == 2:
+        out = out[:m.start()] + f"s{m.group(1)}-{m.group(3)}-{m.group(5)}-{m.group(7)}"
+    return out
 
 
 _SERVER_RE = re.compile(r"\b(?:arxiv|biorxiv|medrxiv|ssrn|research square|preprints\.org)\b", re.IGNORECASE)
@@ -386,7 +417,8 @@ def build_reference(raw: str, tokens: Sequence[Token], labels: Sequence[str], id
         doi = repair_doi(raw[s:e])
         if doi:
             add("doi", s, e)
-            values["doi"] = doi
+            # the span keeps the printed characters; the value is the identifier that resolves
+            values["doi"] = restore_doi_hyphens(doi)
     if "pmid" in single:
         s, e = single["pmid"]
         if raw[s:e].isdigit() and raw[s] != "0":

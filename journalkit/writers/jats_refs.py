@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..model import Reference, RefField
+from ..model import Reference, RefField, normalize_doi
 
 XLINK = "http://www.w3.org/1999/xlink"
 
@@ -150,13 +150,74 @@ def build_mixed_citation(ref: Reference) -> etree._Element:
     return mc
 
 
+def _recovered_doi(ref: Reference) -> str | None:
+    """The DOI when it differs from the characters its span covers (hyphens that extraction dropped, restored
+    by the parser), else None: the printed span cannot hold the identifier that resolves."""
+    if not ref.doi:
+        return None
+    span = next((f for f in ref.fields if f.label == "doi"), None)
+    if span is None:
+        return None
+    printed = normalize_doi("".join(ref.raw[span.start:span.end].split()))
+    return ref.doi if printed.lower() != ref.doi.lower() else None
+
+
 def build_ref(ref: Reference) -> etree._Element:
-    """``<ref id>`` with its label and mixed-citation."""
+    """``<ref id>`` with its label and mixed-citation.
+
+    When the DOI was recovered (the printed one lost a hyphen at a line break), the mixed-citation still
+    holds the string as printed, its ``<pub-id>`` pointing at the real DOI through ``xlink:href``; the
+    identifier itself goes into a structured ``<element-citation>`` of the same reference beside it in
+    ``<citation-alternatives>`` (PMC's practice for a printed string and its parts), where a reader of
+    ``<pub-id>`` text finds the DOI that resolves. (A restyled reference, which the article writer
+    wraps in alternatives of its own, keeps the link only.)
+    """
     el = etree.Element("ref", id=ref.id)
     if ref.label:
         etree.SubElement(el, "label").text = ref.label
-    el.append(build_mixed_citation(ref))
+    mc = build_mixed_citation(ref)
+    doi = _recovered_doi(ref)
+    if doi is None:
+        el.append(mc)
+        return el
+    for pid in mc.iter("pub-id"):
+        if pid.get("pub-id-type") == "doi":
+            pid.set(f"{{{XLINK}}}href", "https://doi.org/" + doi)
+    if getattr(ref, "styled_jats", None):
+        el.append(mc)
+        return el
+    alt = etree.SubElement(el, "citation-alternatives")
+    alt.append(mc)
+    ec = etree.SubElement(alt, "element-citation")
+    if ref.publication_type:
+        ec.set("publication-type", ref.publication_type)
+    _structured_copy(mc, ec, doi)
     return el
+
+
+def _structured_copy(mc: etree._Element, ec: etree._Element, doi: str) -> None:
+    """Fill ``ec`` with the tagged parts of ``mc`` (names, title, source, year, pages, ids), without the
+    printed punctuation between them, and the recovered DOI in place of the printed one: a complete
+    structured alternative of the same reference, not an identifier alone."""
+    import copy
+
+    for child in mc:
+        if not isinstance(child.tag, str):
+            continue
+        part = copy.deepcopy(child)
+        part.tail = None
+        for sub in part.iter():
+            if sub is not part:
+                sub.tail = None
+        if part.tag == "pub-id" and part.get("pub-id-type") == "doi":
+            part.attrib.pop(f"{{{XLINK}}}href", None)
+            part.text = doi
+            for sub in list(part):
+                part.remove(sub)
+        elif part.tag == "person-group":
+            for sub in part:
+                sub.tail = None
+        ec.append(part)
 
 
 def build_ref_list(refs: list[Reference]) -> etree._Element:
