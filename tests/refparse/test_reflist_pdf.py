@@ -94,6 +94,10 @@ def test_recovered_doi_is_written_beside_the_verbatim_string() -> None:
     assert mc is not None and "".join(mc.itertext()) == raw
     ec = el.find("citation-alternatives/element-citation/pub-id")
     assert ec is not None and ec.text == "10.1016/S0140-6736(22)00104-0"
+    # the alternative is the same reference in parts, not the identifier alone
+    parts = [c.tag for c in el.find("citation-alternatives/element-citation")]
+    assert {"person-group", "year", "source"} <= set(parts), parts
+    assert all(not (c.tail or "").strip() for c in el.find("citation-alternatives/element-citation").iter())
 
 
 def test_printed_doi_needs_no_alternative() -> None:
