@@ -35,6 +35,7 @@ __all__ = [
     "Contributor",
     "Date",
     "Figure",
+    "Footnote",
     "Journal",
     "License",
     "Paragraph",
@@ -316,6 +317,23 @@ class Citation(_Model):
     end: int = Field(ge=0)
     rids: list[str]
     text: str
+    # what the marker points at: a reference (bibr) or a footnote (fn, ``Footnote.id``)
+    ref_type: Literal["bibr", "fn"] = "bibr"
+
+
+class Footnote(_Sourced):
+    """A footnote as printed: its marker (``label``: "a", "1", "*") and its text, without the marker.
+
+    Body footnotes are written to ``<back><fn-group>``, a table's to its
+    ``<table-wrap-foot>``; in-text markers that point at one are ``Citation``
+    spans with ``ref_type="fn"``. An unlabelled note under a table is a
+    Footnote without a label.
+    """
+
+    id: str
+    label: str | None = None
+    text: str
+    citations: list[Citation] = Field(default_factory=list)  # in-text citations in the note
 
 
 class Paragraph(_Sourced):
@@ -335,6 +353,16 @@ class Figure(_Sourced):
     label: str | None = None
     caption: str = ""
     position: int = Field(default=0, ge=0)
+    # a table's legend paragraphs printed between its caption line and its cells
+    legend: list[str] = Field(default_factory=list)
+    # A table's content as the text holds it. ``rows`` (cell strings, the first ``header_rows`` of
+    # them column heads) only where the text keeps the grid unambiguously (columns aligned by runs
+    # of spaces); otherwise ``lines``: the printed lines verbatim, since a guessed grid would put
+    # cells where the table has none.
+    rows: list[list[str]] = Field(default_factory=list)
+    header_rows: int = Field(default=0, ge=0)
+    lines: list[str] = Field(default_factory=list)
+    foot: list[Footnote] = Field(default_factory=list)  # notes printed under a table
 
 
 class Section(_Sourced):
@@ -509,6 +537,8 @@ class Article(_Sourced):
     notes: list[Section] = Field(default_factory=list)  # funding, competing interests, ...
     ack: Section | None = None
     appendices: list[Section] = Field(default_factory=list)
+    # footnotes printed in the body (page foot, or a notes block after the text): <back><fn-group>
+    footnotes: list[Footnote] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _pages(self) -> Article:

@@ -7,6 +7,20 @@ paragraph - by looking at how lines end and start and how long they are
 compared with the column width. Headings nest by their numbering
 ("2.1") or, unnumbered, under the last top-level heading (Introduction,
 Methods, ...). Acknowledgements and appendices go to the back matter.
+In hard-wrapped text a line ends a paragraph when the next line's first
+word would have fitted after it (measured against the column width around
+it, so two-column pages are read by their column, and against the printed
+line where repair rejoined a hyphenated word); a title-like line ended so
+is a heading, also when a narrow column wraps it over two lines.
+
+Footnotes printed in the body (a run of notes marked a, b, ... / 1, 2, ...
+/ *, † at the foot of a page, at the end of the text or under a "Notes"
+heading) go to ``Article.footnotes`` (``<back><fn-group>``) and their
+unambiguous in-text markers are linked; lines that only look like notes
+stay in the text, reported. Under a table caption the table's printed
+content is told from running text: a grid of cells where the text keeps
+one unambiguously (columns aligned by spaces), else the printed lines
+verbatim; notes under it go to the table's foot.
 
 In-text citations are linked to the reference list: numeric ("[1, 2]",
 "[3-5]", "[2]–[4]", "(1,3–6)", superscripts glued to a word where the
@@ -26,10 +40,12 @@ parser has already understood.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
 from typing import Literal
 
 from ..document import Document, Line
@@ -37,18 +53,21 @@ from ..model import (
     Article,
     Citation,
     Figure,
+    Footnote,
     Paragraph,
     Reference,
     Section,
     Span,
 )
+from ..report import Report
 from .common import _join  # noqa: F401
 from .reflist import ref_surname_year
 from .segment import (
     is_heading_like,
 )
 
-__all__ = ["Block", "body_blocks", "find_citations", "CitationIndex", "link_author_year"]
+__all__ = ["Block", "body_blocks", "find_citations", "CitationIndex", "link_author_year", "footnote_candidates",
+           "accepted_footnotes", "link_footnotes", "mark_tables", "table_grid", "page_breaks"]
 
 # ------------------------------------------------------------------ blocks
 
@@ -73,6 +92,9 @@ _CAPTION = re.compile(
 )
 _STOPWORDS = {"a", "an", "the", "and", "or", "of", "with", "in", "to", "for", "by", "on", "from", "at", "as", "that",
               "which", "is", "are", "was", "were", "be", "this", "these", "e", "de", "do", "da", "em", "y", "el", "la"}
+#: words a sentence runs on with into "Table 2" or "Figure 1"
+_SEE = frozenset({"see", "in", "cf.", "cf", "and", "or", "both", "also", "e.g.,", "i.e.,", "(see", "to", "table",
+                  "tables", "figure", "figures", "fig.", "figs."})
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]$")
 #: the characters :data:`_TERMINAL` looks for: a stripped line ends a sentence when its last character is one
 #: of them (a character test, where the pattern's search tried every position of the line)
@@ -87,10 +109,19 @@ _YEAR_KEY = re.compile(r"(?:1[5-9]|20)\d{2}[a-z]?")
 
 @dataclass
 class Block:
-    """A run of lines read as one unit: ``kind`` is heading, caption or para."""
+    """A run of lines read as one unit.
+
+    ``kind`` is heading, caption, para or footnote (``label`` holds its
+    marker); :func:`mark_tables` turns the blocks under a table caption into
+    table-legend, table (its printed cells) and table-foot.
+    ``blank_before``: a blank line stood before the block (pdftotext leaves
+    one around table cells, rarely between a heading and its text).
+    """
 
     kind: str
     lines: list[Line]
+    label: str | None = None
+    blank_before: bool = False
 
     @property
     def text(self) -> str:
@@ -129,6 +160,77 @@ def _is_heading(text: str, nxt: str | None, width: int, wrapped: bool) -> bool:
     return len(t) < 100 and len(nxt) > len(t)
 
 
+#: words a sentence goes on after (a line ending in one is no heading), beyond :data:`_STOPWORDS`
+_GOES_ON = frozenset({
+    "between", "into", "over", "under", "within", "through", "about", "after", "before", "than", "via", "per",
+    "its", "their", "our", "his", "her", "not", "but", "also", "such", "each", "both", "all", "who", "whom",
+    "whose", "we", "they", "it", "has", "have", "had", "can", "may", "will", "would", "should", "could", "when",
+    "where", "while", "if", "because", "although", "whether", "among", "against", "during", "without", "upon",
+    "across", "then", "so", "thus", "more", "most", "less", "very", "se", "que", "os", "as",
+    "um", "uma", "para", "por", "com", "no", "na", "nos", "nas", "dos", "das", "del", "los", "las", "con"})
+
+
+def _line_heading(text: str, nxt: str | None, full: float) -> bool:
+    """A line of hard-wrapped text that is a heading of its own, whatever its length.
+
+    It reads like a title (no sentence end, no trailing function word),
+    the next line opens a paragraph, and the next line's first word would
+    have fitted after it: the line was ended on purpose, not wrapped, and
+    a line ended on purpose without a full stop is a heading.
+    """
+    if nxt is None or not (nxt[:1].isupper() or nxt[:1].isdigit()) or _CAPTION.match(text):
+        return False
+    t = text.strip()
+    if t[-1] in _TERMINAL_CHARS or t[-1] in ",;-–" or len(t.split()) > 14 or not is_heading_like(t):
+        return False
+    words = t.split()
+    if len(words) < 2 or words[-1].lower() in _STOPWORDS or words[-1].lower() in _GOES_ON \
+            or sum(ch.isdigit() for ch in t) > 2:
+        return False
+    return len(t) + 1 + len(nxt.split()[0]) <= full
+
+
+def _wrapped_heading(first: str, second: str, after: str, full: float) -> bool:
+    """``first`` and ``second`` are one heading wrapped over two lines of a narrow column.
+
+    Checked for a line after a sentence end: neither line ends like a
+    sentence, the second goes on the first (lower case) and was ended on
+    purpose (the next line's first word would have fitted after it), the
+    line after them opens a paragraph, and together they read as a heading
+    ("Murine intranasal and intradermal / models of infection").
+    """
+    if first[-1] in _TERMINAL_CHARS or first[-1] in ",;-–" or _CAPTION.match(first):
+        return False
+    if not second[:1].islower() or second[-1] in _TERMINAL_CHARS or second[-1] in ",;":
+        return False
+    if len(second) + 1 + len(after.split()[0]) > full:
+        return False
+    if not (after[:1].isupper() or after[:1].isdigit()):
+        return False
+    joined = f"{first} {second}"
+    last = joined.split()[-1].lower()
+    return len(joined.split()) <= 14 and is_heading_like(joined) and last not in _STOPWORDS and last not in _GOES_ON
+
+
+def _column_widths(content: list[Line], width: int) -> dict[int, int]:
+    """``id(line)`` -> how long a full line is around it: the column width there, in characters.
+
+    A line ends a paragraph when the next line's first word would have
+    fitted after it; what fits is the width of the column. ``width``, taken
+    over the whole body, is too wide on two-column pages (full-width
+    captions and tables count in it); the upper quartile of the lengths of
+    the text lines within six lines is the column's width where it is
+    measured (at most ``width``).
+    """
+    lengths = [len(ln.stripped) for ln in content]
+    out: dict[int, int] = {}
+    for k, ln in enumerate(content):
+        near = sorted(n for n in lengths[max(0, k - 6):k + 7] if n >= 0.4 * width)
+        if len(near) >= 4:
+            out[id(ln)] = min(width, near[int(0.75 * len(near))])
+    return out
+
+
 def _strong_heading(text: str) -> bool:
     """A heading whatever the line lengths: a known section name, numbered, or in capitals."""
     t = text.strip()
@@ -142,43 +244,629 @@ def _strong_heading(text: str) -> bool:
                 and t.split()[-1].lower() not in _STOPWORDS)
 
 
-def body_blocks(lines: list[Line]) -> list[Block]:
-    """Split body lines into heading, caption and paragraph blocks (see the module doc)."""
+def body_blocks(lines: list[Line], footnotes: Mapping[int, str] | None = None,
+                breaks: AbstractSet[int] = frozenset(), tails: Mapping[int, int] | None = None) -> list[Block]:
+    """Split body lines into heading, caption, paragraph and footnote blocks (see the module doc).
+
+    ``footnotes`` maps the index (in ``lines``) of each line that opens a
+    footnote to its marker: such a line always starts a block. ``breaks``
+    holds the indices of lines a page break follows: a footnote at the foot
+    of a page ends there, and the paragraph it interrupted goes on with the
+    next page's first line. ``tails`` maps ``id(line)`` to the length of
+    the last printed line it holds, where repair joined lines (a word
+    hyphenated over a line end): whether a paragraph ends there depends on
+    how long the printed line was.
+    """
+    footnotes = footnotes or {}
     width = _width(lines)
     wrapped = 0 < width < 200
     blocks: list[Block] = []
     cur: Block | None = None
+    resume: Block | None = None  # the paragraph a run of page-foot footnotes interrupted
     blank = True
+    last_i = -1
     content = [ln for ln in lines if ln.stripped]
     nxt_of = {id(a): b.stripped for a, b in zip(content, content[1:])}
-    for ln in lines:
+    after_of = {id(a): (b, c) for a, b, c in zip(content, content[1:], content[2:])}
+    heading_goes_on: int | None = None  # the second line of a heading wrapped in a narrow column
+    tails = tails or {}
+    full = _column_widths(content, width) if wrapped else {}
+    # lines followed, before any blank line and within a few lines, by the next footnote: a note that
+    # runs on there ("TESTFACT.\nLincolnwood: ...") is one note, whatever its line ends look like
+    fn_ahead: set[int] = set()
+    for start in footnotes:
+        k = start - 1
+        while k >= 0 and start - k <= 12 and lines[k].stripped and k not in footnotes:
+            fn_ahead.add(k)
+            k -= 1
+    for i, ln in enumerate(lines):
         s = ln.stripped
         if not s:
             blank = True
+            continue
+        if cur is not None and cur.kind == "footnote" and last_i in breaks and i not in footnotes \
+                and i not in fn_ahead and (cur.lines[-1].stripped[-1] in _TERMINAL_CHARS or (
+                    resume is not None and resume.kind == "para" and s[:1].islower()
+                    and resume.lines[-1].stripped[-1] not in _TERMINAL_CHARS)):
+            cur = resume  # the footnote ended with its page; the text it stood in goes on
+            resume = None
+        last_i = i
+        if id(ln) == heading_goes_on and cur is not None:
+            cur.lines.append(ln)
+            blank = False
+            continue
+        if i in footnotes:
+            if cur is not None and cur.kind != "footnote":
+                resume = cur
+            cur = Block("footnote", [ln], label=footnotes[i], blank_before=blank)
+            blocks.append(cur)
+            blank = False
             continue
         prev = cur.lines[-1].stripped if cur is not None else ""
         # prev is a stripped non-blank line (or cur is None): same as bool(_TERMINAL.search(prev))
         prev_ends = cur is None or cur.kind == "heading" or prev[-1] in _TERMINAL_CHARS
         nxt = nxt_of.get(id(ln))
+        own_heading = False
         if cur is None or cur.kind == "heading":
             boundary = True
+        elif cur.kind == "footnote" and (i in fn_ahead or _NOTE_GOES_ON.match(s)):
+            boundary = False
+        elif cur.kind == "footnote" and _URL_END.search(prev) and s[:1].isupper():
+            boundary = True  # a note's closing URL, then text of its own ("This study was funded ...")
         elif not wrapped:
+            own_heading = False
             # one paragraph a line; a line that opens in lower case goes on with the one above
             boundary = prev_ends or not s[:1].islower()
         else:
-            boundary = prev_ends and not s[:1].islower() and (blank or len(prev) < 0.85 * width)
+            last = tails.get(id(cur.lines[-1]), len(prev))
+            # the line above ended a paragraph if this line's first word would have fitted on it
+            short = last + 1 + len(s.split()[0]) <= full.get(id(cur.lines[-1]), width)
+            boundary = prev_ends and not s[:1].islower() and (blank or short)
             boundary = boundary or (prev_ends and _strong_heading(s) and nxt is not None)
+            # a title-like line that stops short of the column although the next word would have fitted
+            # is a heading ("Analyses with the Biosort worm sorter" / "Upregulation of ...")
+            own_heading = prev_ends and _line_heading(s, nxt, full.get(id(ln), width))
+            boundary = boundary or own_heading
+            # a table or figure caption opens its own block even under a table cell ("0.23") or a note
+            # without a full stop; not where a sentence runs on into it ("as shown in / Table 2 ...")
+            boundary = boundary or bool((cm := _CAPTION.match(s)) and len(cm.group(2).split()) >= 2
+                                        and prev.split()[-1].lower() not in _STOPWORDS
+                                        and prev[-1] not in "(,-–" and prev.split()[-1].lower() not in _SEE)
         if boundary:
-            if prev_ends and not prev.endswith(":") and _is_heading(s, nxt, width, wrapped):
-                cur = Block("heading", [ln])
+            pair = after_of.get(id(ln))
+            if prev_ends and not prev.endswith(":") and (_is_heading(s, nxt, width, wrapped) or own_heading):
+                cur = Block("heading", [ln], blank_before=blank)
+            elif wrapped and prev_ends and pair is not None and _wrapped_heading(
+                    s, pair[0].stripped, pair[1].stripped, full.get(id(ln), width)):
+                cur = Block("heading", [ln], blank_before=blank)
+                heading_goes_on = id(pair[0])
             else:
-                cur = Block("caption" if _CAPTION.match(s) else "para", [ln])
+                cur = Block("caption" if _CAPTION.match(s) else "para", [ln], blank_before=blank)
             blocks.append(cur)
         else:
             assert cur is not None
             cur.lines.append(ln)
         blank = False
     return blocks
+
+
+# ------------------------------------------------------------------ footnotes
+
+#: a line that opens a footnote: its marker ("a", "1", "*", "†", "^a" in a web dump), then the note, which
+#: opens like a sentence or a reference (a wrapped line that opens in lower case goes on a sentence)
+_FN_LINE = re.compile(
+    r"^\^?(?P<mark>[a-z]|\d{1,2}|\*{1,3}|([†‡§¶#])\2?)"
+    r"(?:\s+|(?<=[*†‡§¶#])(?=[A-ZÀ-ÖØ-Þ(]))(?P<text>[A-ZÀ-ÖØ-Þ(\"“‘'\d].*)$"
+)
+_FN_SYMBOLS = "*†‡§¶#"
+#: labels a series of footnotes opens with
+_FN_FIRST = frozenset({"a", "1", "*", "†"})
+#: a heading over a notes block (web pages print one)
+_NOTES_HEADING = re.compile(r"^(?:foot-?notes?|notes?|notas?(?: de rodap[ée])?|end-?notes)\s*:?$", re.I)
+#: one-letter words of the corpus languages: as a marker such a letter needs the evidence of a sentence end
+_LETTER_WORDS = frozenset("aeiouy")
+#: how the rest of a note's reference opens on a line of its own ("Available from: http://...")
+_NOTE_GOES_ON = re.compile(r"^(?:available (?:from|at)|dispon[ií]vel em|disponible en|accessed|acesso em|"
+                           r"citado|cited|https?://|www\.|doi:)", re.I)
+#: a line that closes with a web address (a note's "Available from: http://...")
+_URL_END = re.compile(r"(?:https?://|www\.)\S*$", re.I)
+_URLISH = re.compile(r"(?:https?://|www\.|doi:|/)\S*$", re.I)
+
+
+def _fn_successors(mark: str) -> set[str]:
+    """The labels that may follow ``mark`` in a series: b after a, 2 after 1, † or ** after *."""
+    if mark.isdigit():
+        return {str(int(mark) + 1)}
+    if mark.isalpha():
+        return {chr(ord(mark) + 1)} if mark < "z" else set()
+    nxt = {mark + mark[0]} if len(mark) < 3 else set()
+    k = _FN_SYMBOLS.find(mark[0])
+    if len(mark) == 1 and 0 <= k < len(_FN_SYMBOLS) - 1:
+        nxt.add(_FN_SYMBOLS[k + 1])
+    return nxt
+
+
+def footnote_candidates(lines: list[Line], breaks: AbstractSet[int] = frozenset()) -> dict[int, str]:
+    """Indices of the lines that may open a footnote, with their markers.
+
+    A candidate opens like a note (:data:`_FN_LINE`) where a new block can
+    start: after a blank line, a sentence end, a URL, or right after the
+    previous note of its series (a note may end without a full stop); at
+    the foot of a page (a page break in ``breaks`` within six lines) also
+    under a line that breaks off mid-sentence, which the note interrupts. Most
+    are ruled out by :func:`accepted_footnotes`; this only keeps
+    :func:`body_blocks` from gluing a note to the text above it.
+    """
+    out: dict[int, str] = {}
+    prev = ""
+    blank = True
+    last: tuple[int, str] | None = None
+    foot: set[int] = set()  # lines within six lines above a page break
+    for b in breaks:
+        k, seen = b, 0
+        while k >= 0 and seen < 6:
+            if lines[k].stripped:
+                foot.add(k)
+                seen += 1
+            k -= 1
+    for i, ln in enumerate(lines):
+        s = ln.stripped
+        if not s:
+            blank = True
+            continue
+        m = _FN_LINE.match(s) if s[0].isalnum() or s[0] in "^*†‡§¶#" else None
+        if m and not _CAPTION.match(s):
+            mark = m.group("mark")
+            # right after the previous note of its series, or after a line with the same mark (a bulleted
+            # list, which accepted_footnotes must see whole to leave it alone)
+            follows = last is not None and i - last[0] <= 20 and (
+                mark in _fn_successors(last[1]) or (mark == last[1] and i - last[0] <= 3))
+            if blank or not prev or prev[-1] in _TERMINAL_CHARS or _URLISH.search(prev) or follows or i in foot:
+                out[i] = mark
+                last = (i, mark)
+        prev = s
+        blank = False
+    return out
+
+
+def _marker_spans(text: str, label: str) -> list[tuple[int, int]]:
+    """Where ``text`` prints the in-text marker of footnote ``label``, unambiguously.
+
+    Accepted: a web dump's superscript ("^b") standing after a space or
+    punctuation; a symbol glued to the word or punctuation before it
+    ("cells.*"); a lone letter after a word or punctuation and before a
+    word ("the scale. b This way", "software Multilog c na fase"), unless
+    the letter is also a one-letter word of the text's languages ("a",
+    "e"), which counts only after a sentence end and before a capital.
+    A number is accepted only as "^1": a bare one reads as a citation,
+    a quantity or an exponent.
+    """
+    esc = re.escape(label)
+    spans = [m.span() for m in re.finditer(rf"(?:^|(?<=[\s.,;:)\]”\"]))\^{esc}(?![\w*†‡§¶#])", text)]
+    if label.isdigit():
+        return spans
+    if label[0] in _FN_SYMBOLS:
+        pattern = rf"(?<=[^\W\d_]|[.,;:)\]”\"]){esc}(?![\w*†‡§¶#^])"
+    elif label in _LETTER_WORDS:
+        pattern = rf"(?<=[.;:!?”\"] ){esc}(?= [A-ZÀ-ÖØ-Þ][^\W\d_])"
+    else:
+        pattern = rf"(?:(?<=[^\W\d_]{{2}} )|(?<=[.,;:)”\"] )){esc}(?= [^\W\d_]{{2}}| ?$)"
+    for m in re.finditer(pattern, text):
+        before = text[:m.start()].split()
+        if label.isalpha() and before and before[-1].lower().rstrip(".") in _NOT_BEFORE_LETTER:
+            continue  # "Fig 2 b", "panels a and b", "and c"
+        if not any(a < m.end() and m.start() < b for a, b in spans):
+            spans.append(m.span())
+    return sorted(spans)
+
+
+#: words after which a lone letter is a panel or list letter, not a footnote marker
+_NOT_BEFORE_LETTER = frozenset({"fig", "figs", "figure", "figures", "panel", "panels", "table", "and", "or", "e",
+                                "y", "et", "und", "to", "from", "type", "group", "grupo", "vitamin", "vitamina"})
+
+
+def accepted_footnotes(blocks: list[Block], breaks: AbstractSet[int], index: Mapping[int, int],
+                       unsure: list[list[Block]] | None = None) -> dict[int, str]:
+    """The footnote openers (line index -> marker) of the runs that read as footnotes.
+
+    A run is a sequence of footnote blocks whose markers follow one another
+    (a, b, c; 1, 2; *, †). It is accepted when it stands where notes are
+    printed: at the foot of a page (a page break follows it), at the end
+    of the body (at most three paragraphs after it, such as a funding
+    note), or under a "Notes" heading; its first marker must open a series
+    or go on with the run before. A lone note also needs its marker in the
+    text before it, unless it closes the body with a letter or symbol
+    marker; a numbered "note" that reads like a heading ("2 Methods")
+    is a numbered heading. ``index`` maps ``id(line)`` to the line's index.
+    Everything else is body text again; runs of two or more notes left
+    there for where they stand are added to ``unsure`` (for the report).
+    """
+    runs: list[list[int]] = []  # block indices
+    for k, b in enumerate(blocks):
+        if b.kind != "footnote":
+            continue
+        if runs and runs[-1][-1] == k - 1 and b.label in _fn_successors(blocks[k - 1].label or ""):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    out: dict[int, str] = {}
+    last_label: str | None = None
+    for run in runs:
+        first, last = blocks[run[0]], blocks[run[-1]]
+        if not (first.label in _FN_FIRST or (last_label is not None and first.label in _fn_successors(last_label))):
+            continue
+        if any((blocks[k].label or "").isdigit() and _reads_as_heading(blocks[k].text) for k in run):
+            continue
+        if (run[0] > 0 and blocks[run[0] - 1].kind == "footnote" and blocks[run[0] - 1].label == first.label) or (
+                run[-1] + 1 < len(blocks) and blocks[run[-1] + 1].kind == "footnote"
+                and blocks[run[-1] + 1].label == last.label):
+            continue  # "* ACE angiotensin...", "* CI confidence...": a bulleted list, not notes
+        after = blocks[run[-1] + 1:]
+        at_page_foot = index[id(last.lines[-1])] in breaks
+        at_end = len(after) <= 3 and all(b.kind == "para" for b in after)
+        under_heading = run[0] > 0 and blocks[run[0] - 1].kind == "heading" and bool(
+            _NOTES_HEADING.match(blocks[run[0] - 1].text))
+        if not (at_page_foot or at_end or under_heading):
+            if unsure is not None and len(run) >= 2:
+                unsure.append([blocks[k] for k in run])
+            continue
+        if len(run) == 1 and not under_heading and not (at_end and not (first.label or "1").isdigit()):
+            # a lone note needs its marker in the text, unless it closes the text with a letter or
+            # symbol ("a Ministério da Saúde. ...", "* This article is part of ..."): a line opening so
+            # is no sentence
+            label = first.label or ""
+            before = " ".join(b.text for b in blocks[:run[0]] if b.kind == "para")
+            if not _marker_spans(before, label):
+                continue
+        for k in run:
+            out[index[id(blocks[k].lines[0])]] = blocks[k].label or ""
+        last_label = last.label
+    return out
+
+
+def _reads_as_heading(text: str) -> bool:
+    body = _FN_LINE.sub(r"\g<text>", text)
+    return len(body.split()) <= 8 and body[-1:] not in _TERMINAL_CHARS
+
+
+def _note_text(block: Block) -> str:
+    """A footnote block's text without its marker."""
+    m = _FN_LINE.match(block.text)
+    return m.group("text") if m else block.text
+
+
+def _lists_notes(text: str, found: Mapping[str, list[tuple[int, int]]]) -> bool:
+    """The paragraph is a run of notes ("... 2008. b Morgado FFR. ... 2009. c ..."), not text citing them.
+
+    Two labels of one series, each after a sentence end and less than 300
+    characters apart, are the openings of consecutive notes.
+    """
+    opens = sorted((a, label) for label, spans in found.items() for a, _b in spans
+                   if text[max(0, a - 2):a].rstrip()[-1:] in (".", ";"))
+    return any(b[1] in _fn_successors(a[1]) and b[0] - a[0] < 300 for a, b in zip(opens, opens[1:]))
+
+
+def link_footnotes(paragraphs: Iterable[Paragraph], notes: list[Footnote]) -> int:
+    """Link in-text footnote markers (:func:`_marker_spans`) to their notes; return how many were linked.
+
+    A label two notes share (numbering restarted on a later page) is
+    ambiguous and links nothing; so is a paragraph that opens like a note
+    or runs notes together (:func:`_lists_notes`).
+    """
+    by_label: dict[str, list[Footnote]] = {}
+    for fn in notes:
+        if fn.label:
+            by_label.setdefault(fn.label, []).append(fn)
+    linked = 0
+    for para in paragraphs:
+        if _FN_LINE.match(para.text):
+            continue  # notes left in the text ("a Kakeshita IS. ... 2008. b Morgado FFR. ..."): labels, not markers
+        found = {label: _marker_spans(para.text, label) for label, fns in by_label.items()
+                 if len(fns) == 1 and label in para.text}
+        if _lists_notes(para.text, found):
+            continue
+        new: list[Citation] = []
+        taken = [(c.start, c.end) for c in para.citations]
+        for label, spans in found.items():
+            fns = by_label[label]
+            for a, b in spans:
+                if all(b <= s or a >= e for s, e in taken):
+                    new.append(Citation(start=a, end=b, rids=[fns[0].id], text=para.text[a:b], ref_type="fn"))
+                    taken.append((a, b))
+        if new:
+            para.citations = sorted([*para.citations, *new], key=lambda c: c.start)
+            linked += len(new)
+    return linked
+
+
+# ------------------------------------------------------------------ tables
+
+#: a table's caption; a supplementary one ("Table S1") stands for a file, not for cells under it
+_TABLE_CAPTION = re.compile(r"(?i)^\s*(?:tab\w*|quadro)\.?\s+(?!S\d)")
+#: a run of two or more spaces inside a line: the column gap of a text-browser table dump
+_SPACE_RUN = re.compile(r"\S {2,}\S")
+_PROSE_WORD = re.compile(r"[^\W\d_]{2,}[,.;:)]?$|\(?[^\W\d_]{2,}")
+#: how a note under a table opens: a marker, or a word that introduces notes or abbreviations
+_FOOT_OPENER = re.compile(
+    r"^(?:[*†‡§¶#]|\^?[a-z](?:\s|[A-Z:,])|\d(?=[A-Z])|"
+    r"(?i:abbreviations?|notes?|notas?|sources?|fontes?|fuentes?|legend|key|footnotes?)\b|"
+    r"(?i:values|data|results|numbers)\s+(?:are|were|represent|show|indicate)\b|"
+    r"[A-Z][A-Za-z0-9/+-]*[A-Z][A-Za-z0-9/+-]*\s?[:=,]\s|[A-Z]\s?[:=,]\s[a-z])"
+)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How the body is laid out: its column width, whether it is hard-wrapped, and each line as printed.
+
+    ``printed`` maps ``id(line)`` to the line with the runs of spaces the
+    input had (repair collapses them, but a text-browser dump aligns a
+    table's columns with them); lines not in it are as repaired.
+    """
+
+    width: int
+    wrapped: bool
+    printed: Mapping[int, str] = field(default_factory=dict)
+
+    def text(self, ln: Line) -> str:
+        return self.printed.get(id(ln), ln.text)
+
+    def gapped(self, block: Block) -> bool:
+        """A line of the block keeps column gaps (two or more spaces between words)."""
+        return any(_SPACE_RUN.search(self.text(ln).strip()) for ln in block.lines)
+
+
+def _is_prose(block: Block, lay: Layout) -> bool:
+    """A block that reads as running text, not as table cells.
+
+    Running text has sentences of mostly words; in hard-wrapped text its
+    lines but the last fill the column, where a table's cells are short
+    lines; a text-browser table keeps column gaps (runs of spaces).
+    """
+    text = block.text
+    words = text.split()
+    if len(words) < 8 or lay.gapped(block):
+        return False
+    if sum(1 for w in words if _PROSE_WORD.match(w)) < 0.6 * len(words):
+        return False
+    if not lay.wrapped:
+        return text[-1] in _TERMINAL_CHARS and len(text) >= 80
+    lengths = [len(ln.stripped) for ln in block.lines]
+    if len(lengths) == 1:
+        return lengths[0] >= 0.7 * lay.width and text[-1] in _TERMINAL_CHARS
+    full = sum(1 for n in lengths[:-1] if n >= 0.7 * lay.width)
+    # lines but the last fill the column (a broken long word or formula may leave one short)
+    return full >= (len(lengths) - 1 if len(lengths) <= 3 else 0.75 * (len(lengths) - 1)) \
+        and (text[-1] in _TERMINAL_CHARS or len(lengths) >= 3)
+
+
+def _split_at_prose(block: Block, lay: Layout) -> list[Block]:
+    """Cut a block of table cells where running text starts; return the blocks cut off (else none).
+
+    In hard-wrapped text a cell ends without a full stop, so the heading
+    and paragraph after a table may be read into the cells' block. Running
+    text is a run of lines that fill the column, the first two at least,
+    holding mostly words and ending a sentence (or going on for three
+    lines); a known or numbered section heading, or a title-like line,
+    right above it is its heading.
+    """
+    lines = block.lines
+    if not lay.wrapped or len(lines) < 3:
+        return []
+    full = [len(ln.stripped) >= 0.7 * lay.width for ln in lines]
+    for r in range(1, len(lines) - 1):
+        if not (full[r] and full[r + 1]) or full[r - 1]:
+            continue
+        end = r
+        while end < len(lines) and full[end]:
+            end += 1
+        run = Block("para", lines[r:min(end + 1, len(lines))])
+        words = run.text.split()
+        if len(words) < 8 or sum(1 for w in words if _PROSE_WORD.match(w)) < 0.6 * len(words):
+            continue
+        if end - r < 3 and run.text[-1] not in _TERMINAL_CHARS:
+            continue
+        head = lines[r - 1].stripped
+        if r >= 2 and (_strong_heading(head) or _title_like(head)):
+            out = [Block("heading", [lines[r - 1]]), Block("para", lines[r:])]
+            del lines[r - 1:]
+        else:
+            out = [Block("para", lines[r:])]
+            del lines[r:]
+        return out
+    return []
+
+
+def _title_like(text: str) -> bool:
+    """A short line that reads as a section title: capitalised words, no digit, no closing punctuation."""
+    words = text.split()
+    return (2 <= len(words) <= 8 and is_heading_like(text) and not any(ch.isdigit() for ch in text)
+            and text[-1] not in _TERMINAL_CHARS and text[-1] not in ",-–" and any(w.islower() for w in words))
+
+
+def _prose_tail(block: Block, lay: Layout) -> Block | None:
+    """Cut running text off the end of a block of table rows; return it as a block of its own.
+
+    A text-browser dump hard-wraps a note or paragraph right under a
+    table's last row, with no blank line between: the lines after the last
+    one with column gaps, if they read as running text, are not cells.
+    """
+    if not lay.wrapped or len(block.lines) < 2:
+        return None
+    gapped = [k for k, ln in enumerate(block.lines) if _SPACE_RUN.search(lay.text(ln).strip())]
+    if not gapped or gapped[-1] == len(block.lines) - 1:
+        return None
+    tail = Block("para", block.lines[gapped[-1] + 1:])
+    if not _is_prose(tail, lay) and not _FOOT_OPENER.match(tail.text):
+        return None
+    del block.lines[gapped[-1] + 1:]
+    return tail
+
+
+def _split_caption(block: Block, width: int) -> Block | None:
+    """Cut a hard-wrapped table caption after its first short line or full stop; return the rest as a block.
+
+    pdftotext (and a text browser) may run a caption straight into the
+    first cells of its table; a caption's lines fill the column until its
+    last one. What is cut off is read as the caption's legend, the cells,
+    or, with no table under it, given back to the caption.
+    """
+    for k, ln in enumerate(block.lines[:-1]):
+        if len(ln.stripped) < 0.75 * width or ln.stripped[-1] in ".:":
+            rest = Block("para", block.lines[k + 1:])
+            del block.lines[k + 1:]
+            return rest
+    return None
+
+
+def mark_tables(blocks: list[Block], lay: Layout) -> list[Block]:
+    """Mark the blocks under each table caption: legend, the table's printed content, notes under it.
+
+    The content is the run of blocks after the caption that do not read as
+    running text (:func:`_is_prose`): cell lines, short row labels, column
+    heads. It ends at running text, another caption, a footnote, or a
+    heading that running text follows at once (a section heading, where a
+    row label stands among other cells). A running-text block right after
+    the caption and before the cells is the caption's legend; blocks right
+    after the cells that open like table notes (:data:`_FOOT_OPENER`) are
+    the notes. Anything else stays body text.
+    """
+    blocks = list(blocks)
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        i += 1
+        if b.kind != "caption" or not _TABLE_CAPTION.match(b.text):
+            continue
+        rest = _split_caption(b, lay.width) if lay.wrapped and len(b.lines) > 1 else None
+        if rest is not None:
+            blocks.insert(i, rest)
+        j = i
+        legend = None
+        if j + 1 < len(blocks) and blocks[j].kind == "para" and _is_prose(blocks[j], lay) \
+                and _is_material(blocks, j + 1, lay):
+            legend = blocks[j]
+            j += 1
+        start = j
+        while j < len(blocks) and _is_material(blocks, j, lay):
+            after = _split_at_prose(blocks[j], lay)
+            if after:  # running text (with its heading) glued under the last cells
+                blocks[j + 1:j + 1] = after
+                j += 1
+                break
+            tail = _prose_tail(blocks[j], lay)
+            if tail is not None:  # a note or text run on under the last row (no blank line between)
+                blocks.insert(j + 1, tail)
+                j += 1
+                break
+            j += 1
+        if j == start:
+            if rest is not None:  # no table under the caption: the caption stays as it was read
+                b.lines.extend(blocks.pop(i).lines)
+            continue
+        if legend is not None:
+            legend.kind = "table-legend"
+        k = j
+        if sum(lay.gapped(blk) for blk in blocks[start:j]) >= max(2, (j - start) / 2):
+            # columns aligned by gaps: the lines after the last row with gaps are no rows; notes
+            # first, then whatever follows the table (a heading, more text) is body text again
+            while k > start + 1 and not lay.gapped(blocks[k - 1]):
+                k -= 1
+            m = k
+            while m < j and _reads_as_note(blocks[m]):
+                m += 1
+            j = m
+        else:
+            # notes printed as the table's last short lines ("SD, standard deviation.")
+            while k > start + 1 and blocks[k - 1].kind == "para" and not lay.gapped(blocks[k - 1]) \
+                    and _FOOT_OPENER.match(blocks[k - 1].text):
+                k -= 1
+        for blk in blocks[start:k]:
+            blk.kind = "table"
+        for blk in blocks[k:j]:
+            blk.kind = "table-foot"
+        while j < len(blocks) and blocks[j].kind == "para" and _FOOT_OPENER.match(blocks[j].text):
+            blocks[j].kind = "table-foot"
+            j += 1
+        i = j
+    return blocks
+
+
+def _reads_as_note(block: Block) -> bool:
+    """A line under a table's rows that reads as a note: a sentence, a marker or abbreviation, a value."""
+    text = block.text
+    return (block.kind == "para" and (text[-1] in _TERMINAL_CHARS or "=" in text or len(text.split()) >= 6
+                                      or bool(_FOOT_OPENER.match(text))))
+
+
+_NUMBER_TOKEN = re.compile(r"^[(\[]?[-−–+<>≤≥~]?\d[\d.,·%:/–-]*[)\]%]?[,;]?$")
+
+
+def _is_material(blocks: list[Block], j: int, lay: Layout) -> bool:
+    """Block ``j`` is part of a table's printed content (see :func:`mark_tables`)."""
+    b = blocks[j]
+    if b.kind in ("caption", "footnote"):
+        return False
+    if b.kind == "heading":
+        if lay.gapped(b) or sum(1 for w in b.text.split() if _NUMBER_TOKEN.match(w)) >= 2:
+            return True  # a table row the heading test took for a title
+        if _TOP_LEVEL.match(_SECTION_NUMBER.sub("", b.text)):
+            return False  # "Results": a section name, where an all-capitals cell ("HTCC2181") is not
+        nxt = blocks[j + 1] if j + 1 < len(blocks) else None
+        return not (nxt is not None and not nxt.blank_before and nxt.kind == "para" and _is_prose(nxt, lay))
+    return not _is_prose(b, lay)
+
+
+def table_grid(lines: list[str]) -> tuple[list[list[str]], int] | None:
+    """Rows of cells and the number of header rows, where the lines keep an unambiguous grid; else None.
+
+    A text-browser dump aligns a table's columns: cells start at their
+    column's position (a head may be centred in it), and no text crosses
+    the gap before a column. Column starts are the positions where cells
+    open after a run of spaces in at least two rows; a row is cut there
+    only if it has a space just before each start and no column of it
+    holds two pieces apart. One row that breaks this, or fewer than two
+    rows of two or more cells, and there is no grid. A label alone on its
+    line that runs over the columns is a row of one cell spanning the
+    table. Leading rows without a digit, above rows with numbers, are the
+    column heads.
+    """
+    rows = [ln.rstrip() for ln in lines if ln.strip()]
+    if len(rows) < 2:
+        return None
+    indent = min(len(r) - len(r.lstrip()) for r in rows)
+    rows = [r[indent:] for r in rows]
+    opened: dict[int, int] = {}
+    for r in rows:
+        for m in re.finditer(r"(?<=  )(?=\S)|^(?=\S)", r):
+            opened[m.start()] = opened.get(m.start(), 0) + 1
+    starts = sorted(p for p, c in opened.items() if c >= 2 or p == 0)
+    if len(starts) < 2 or 0 not in starts:
+        return None
+    grid: list[list[str]] = []
+    for r in rows:
+        # nothing may run across the position before a column, but a label alone on its line (a group
+        # of rows under it, short of the last column) spans the table ...
+        if any(p < len(r) and r[p - 1] != " " for p in starts[1:]):
+            if "  " in r.strip() or not r[:1].strip() or len(r) > starts[-1]:
+                return None
+            grid.append([r.strip()])
+            continue
+        bounds = [*starts, max(len(r), starts[-1]) + 1]
+        cells = [r[a:b].strip() for a, b in zip(bounds, bounds[1:])]
+        # ... nor two pieces stand apart within one column (a centred head sits inside its column)
+        if any("  " in c for c in cells):
+            return None
+        grid.append(cells)
+    if sum(1 for row in grid if sum(1 for c in row if c) >= 2) < max(2, len(grid) // 2):
+        return None
+    if len(grid[0]) == 1:
+        return None  # a head over all columns: where its parts sit over the columns is not in the text
+    head = 0
+    while head < min(3, len(grid) - 1) and not any(ch.isdigit() for c in grid[head] for ch in c):
+        head += 1
+    numeric_after = any(any(ch.isdigit() for c in row[1:] for ch in c) for row in grid[head:])
+    return grid, head if numeric_after and head < len(grid) else 0
 
 
 # ------------------------------------------------------------------ citations
@@ -430,18 +1118,112 @@ def link_author_year(doc: Document, art: Article) -> int:
 # ------------------------------------------------------------------ body
 
 
+def page_breaks(doc: Document, lines: list[Line]) -> set[int]:
+    """Indices of the lines of ``lines`` that a page break (form feed in the input) follows.
+
+    Repair turns form feeds into line breaks; the original text keeps them,
+    and a page-foot footnote is told by the page break after it.
+    """
+    feeds = [m.start() for m in re.finditer("\f", doc.original)]
+    content = [i for i, ln in enumerate(lines) if ln.stripped]
+    if not feeds or len(content) < 2:
+        return set()
+    ends = doc.to_original_many([lines[i].end for i in content])
+    starts = doc.to_original_many([lines[i].start for i in content])
+    out = set()
+    for k in range(len(content) - 1):
+        j = bisect.bisect_left(feeds, ends[k])
+        if j < len(feeds) and feeds[j] < starts[k + 1]:
+            out.add(content[k])
+    return out
+
+
+def _printed_lines(doc: Document, lines: list[Line]) -> dict[int, str]:
+    """``id(line)`` -> the line with the input's runs of spaces put back, for lines repair shortened.
+
+    Repair collapses runs of spaces; a text-browser dump aligns table
+    columns with them. Every other repair of the line is kept: each
+    repaired character stays, and a space stands for as many as the input
+    had there.
+    """
+    content = [ln for ln in lines if ln.stripped and "  " not in ln.stripped]
+    starts = doc.to_original_many([ln.start for ln in content])
+    ends = doc.to_original_many([ln.end for ln in content])
+    out: dict[int, str] = {}
+    for ln, a, b in zip(content, starts, ends):
+        if b - a <= len(ln.text) or "  " not in doc.original[a:b].strip():
+            continue
+        offsets = doc.to_original_many(list(range(ln.start, ln.end + 1)))
+        chars = []
+        for k, ch in enumerate(ln.text):
+            gap = offsets[k + 1] - offsets[k]
+            chars.append(" " * gap if ch == " " and gap > 1 else ch)
+        out[id(ln)] = "".join(chars)
+    return out
+
+
+def _printed_tails(doc: Document, lines: list[Line]) -> dict[int, int]:
+    """``id(line)`` -> length of the last printed line in it, for lines repair made of several.
+
+    Rejoining a hyphenated word ("ciphe-" / "rtext does not leak ...")
+    moves the rest of the next printed line up: the joined line looks
+    full, though the printed line that ended the paragraph was short.
+    """
+    content = [ln for ln in lines if ln.stripped]
+    starts = doc.to_original_many([ln.start for ln in content])
+    ends = doc.to_original_many([ln.end for ln in content])
+    out: dict[int, int] = {}
+    for ln, a, b in zip(content, starts, ends):
+        if "\n" in doc.original[a:b]:
+            out[id(ln)] = len(doc.original[a:b].rsplit("\n", 1)[1].strip())
+    return out
+
+
+def _read_blocks(doc: Document, body: list[Line]) -> tuple[list[Block], Layout]:
+    """The body's blocks, with footnotes told from text (:func:`accepted_footnotes`) and tables marked."""
+    breaks = page_breaks(doc, body)
+    candidates = footnote_candidates(body, breaks)
+    tails = _printed_tails(doc, body)
+    blocks = body_blocks(body, candidates, breaks, tails)
+    if candidates:
+        index = {id(ln): i for i, ln in enumerate(body)}
+        unsure: list[list[Block]] = []
+        accepted = accepted_footnotes(blocks, breaks, index, unsure)
+        for run in unsure:
+            doc.report.warn("extract", "footnote-unsure",
+                            f"{len(run)} lines open like a series of notes ({run[0].label}, {run[1].label}, ...) but "
+                            "stand where notes are not printed (not at a page foot, the end of the text or under a "
+                            "Notes heading): kept as body text", original=run[0].text[:200],
+                            offset=doc.to_original(run[0].lines[0].start))
+        if accepted != candidates:
+            blocks = body_blocks(body, accepted, breaks, tails)
+    width = _width(body)
+    lay = Layout(width, 0 < width < 200, _printed_lines(doc, body))
+    return mark_tables(blocks, lay), lay
+
+
 def _extract_body(doc: Document, art: Article, body: list[Line]) -> None:
     index = CitationIndex(art.references, author_year=False)  # author-year: link_author_year, after parsing
-    blocks = body_blocks(body)
+    blocks, lay = _read_blocks(doc, body)
     styles = citation_styles([b.text for b in blocks if b.kind == "para"], index)
     root = Section()
     stack: list[tuple[int, Section]] = [(0, root)]
     seen_top = False
     fig_n = {"fig": 0, "table": 0}
+    table: Figure | None = None  # the table whose legend, content and notes follow its caption
+    printed: dict[str, list[str]] = {}  # table id -> its content lines as printed
     for block in blocks:
         text = block.text
         s0, s1 = block.lines[0].start, block.lines[-1].end
         span = Span(start=doc.to_original(s0), end=doc.to_original(s1))
+        if block.kind == "footnote":
+            fn = Footnote(id=f"fn{len(art.footnotes) + 1}", label=block.label, text=_note_text(block))
+            fn.provenance["text"] = span
+            art.footnotes.append(fn)
+            continue
+        if block.kind in ("table", "table-legend", "table-foot") and table is not None:
+            _add_to_table(table, block, printed.setdefault(table.id, []), lay)
+            continue
         if block.kind == "heading":
             m = _NUMBERED.match(text)
             title = m.group(2) if m else text
@@ -480,6 +1262,7 @@ def _extract_body(doc: Document, art: Article, body: list[Line]) -> None:
                          caption=cm.group(2).strip(), position=len(here.paragraphs))
             fig.provenance["caption"] = span
             here.figures.append(fig)
+            table = fig if kind == "table" else None
             continue
         cites, problems = find_citations(text, index, styles)
         for p in problems:
@@ -492,3 +1275,58 @@ def _extract_body(doc: Document, art: Article, body: list[Line]) -> None:
         if root.paragraphs or root.figures:
             art.body.append(Section(paragraphs=root.paragraphs, figures=root.figures))
         art.body.extend(root.sections)
+    # numeric citations in notes (body and table notes), as in paragraphs
+    for fn in [*art.footnotes, *(n for f in _figures([*art.body, art.ack, *art.appendices]) for n in f.foot)]:
+        fn.citations, _problems = find_citations(fn.text, index, styles)
+    for fig in _figures([*art.body, art.ack, *art.appendices]):
+        if fig.id in printed:
+            cap = fig.provenance.get("caption")
+            _finish_table(fig, printed[fig.id], doc.report, cap.start if cap is not None else None)
+    if art.footnotes:
+        link_footnotes(_paragraphs([*art.body, art.ack, *art.appendices]), art.footnotes)
+        cited = {rid for p in _paragraphs([*art.body, art.ack, *art.appendices]) for c in p.citations
+                 if c.ref_type == "fn" for rid in c.rids}
+        for fn in art.footnotes:
+            where = fn.provenance.get("text")
+            offset = where.start if where is not None else None
+            doc.report.add("extract", "footnote", f"footnote {fn.label} moved from the body to the back matter "
+                           f"(<fn-group>)", original=fn.text[:200], offset=offset)
+            if fn.id not in cited:
+                doc.report.warn("extract", "footnote-unlinked", f"no unambiguous marker of footnote {fn.label} found "
+                                "in the text: the note is not linked", offset=offset)
+
+
+def _figures(sections: Sequence[Section | None]) -> Iterator[Figure]:
+    for sec in sections:
+        if sec is None:
+            continue
+        yield from sec.figures
+        yield from _figures(sec.sections)
+
+
+def _add_to_table(fig: Figure, block: Block, printed: list[str], lay: Layout) -> None:
+    """Put a block read under a table caption into the table: legend, printed content or a note."""
+    if block.kind == "table-legend":
+        fig.legend.append(block.text)
+    elif block.kind == "table":
+        printed.extend(lay.text(ln).rstrip() for ln in block.lines)
+    else:
+        m = _FN_LINE.match(block.text)
+        fn = Footnote(id=f"{fig.id}fn{len(fig.foot) + 1}", label=m.group("mark") if m else None,
+                      text=m.group("text") if m else block.text)
+        fig.foot.append(fn)
+
+
+def _finish_table(fig: Figure, printed: list[str], report: Report, offset: int | None) -> None:
+    """A table's printed lines -> a grid where they hold one unambiguously, else the lines verbatim."""
+    lines = [ln for ln in printed if ln.strip()]
+    if not lines:
+        return
+    grid = table_grid(lines)
+    if grid is not None:
+        fig.rows, fig.header_rows = grid
+        return
+    report.add("extract", "table-text", f"{fig.label or 'table'}: the text keeps no unambiguous grid of cells; "
+               "its lines are kept as printed (<preformat>)", offset=offset)
+    indent = min(len(ln) - len(ln.lstrip()) for ln in lines)
+    fig.lines = [ln[indent:] for ln in lines]

@@ -12,7 +12,7 @@ import re
 
 from lxml import etree
 
-from ..model import Abstract, Affiliation, Article, AuthorNote, Contributor, Date, Figure, Paragraph, Section
+from ..model import Abstract, Affiliation, Article, AuthorNote, Contributor, Date, Figure, Footnote, Paragraph, Section
 from ..schemas import Flavour
 from .countries import country_code
 from .jats_refs import build_ref
@@ -109,20 +109,59 @@ def _paragraph(parent: etree._Element, para: Paragraph) -> etree._Element:
         return p
     marks = []
     for c in para.citations:
-        el = etree.Element("xref", {"ref-type": "bibr", "rid": " ".join(c.rids)})
+        el = etree.Element("xref", {"ref-type": c.ref_type, "rid": " ".join(c.rids)})
         marks.append((c.start, c.end, el))
     _inline(p, para.text, marks)
     return p
 
 
+def _footnote(parent: etree._Element, fn: Footnote) -> None:
+    """``<fn>`` with its printed marker as ``<label>``."""
+    el = _sub(parent, "fn", id=fn.id)
+    if fn.label:
+        _sub(el, "label", fn.label)
+    _paragraph(el, Paragraph(text=fn.text, citations=fn.citations))
+
+
 def _figure(parent: etree._Element, fig: Figure) -> None:
-    """``<fig>`` or ``<table-wrap>`` with label and caption; the text holds no image or cells."""
+    """``<fig>`` or ``<table-wrap>`` with label and caption, and a table's content as the text holds it.
+
+    A table gets ``<table>`` (XHTML model) only where the reader found an
+    unambiguous grid (``fig.rows``); otherwise its printed lines are kept
+    verbatim in ``<preformat>``, which table-wrap allows, so no cell
+    boundary is guessed. Notes under the table go to ``<table-wrap-foot>``.
+    """
     el = _sub(parent, "fig" if fig.kind == "fig" else "table-wrap", id=fig.id)
     if fig.label:
         _sub(el, "label", fig.label)
-    if fig.caption:
+    if fig.caption or fig.legend:
         cap = _sub(el, "caption")
-        _sub(cap, "p", fig.caption)
+        for text in [fig.caption, *fig.legend] if fig.caption else fig.legend:
+            _sub(cap, "p", text)
+    if fig.kind != "table":
+        return
+    if fig.rows:
+        table = _sub(el, "table")
+        head, rows = fig.rows[:fig.header_rows], fig.rows[fig.header_rows:]
+        ncols = max(len(row) for row in fig.rows)
+        for tag, cell, group in (("thead", "th", head), ("tbody", "td", rows)):
+            if group:
+                part = _sub(table, tag)
+                for row in group:
+                    tr = _sub(part, "tr")
+                    for text in row:
+                        td = _sub(tr, cell, text)
+                        if len(row) == 1 and ncols > 1:  # a label over all columns
+                            td.set("colspan", str(ncols))
+    elif fig.lines:
+        _sub(el, "preformat", "\n".join(fig.lines), preformat_type="table")
+    if fig.foot:
+        foot = _sub(el, "table-wrap-foot")
+        for fn in fig.foot:
+            if fn.label:
+                _footnote(foot, fn)
+            else:
+                _paragraph(foot, Paragraph(text=fn.text, citations=fn.citations))
 
 
 def _blocks(parent: etree._Element, paragraphs: list[Paragraph], figures: list[Figure]) -> None:
@@ -419,7 +458,7 @@ def build_jats(article: Article, fl: Flavour) -> etree._Element:
                 wrapper.append(p)
 
     # back
-    if article.references or article.notes or article.ack or article.appendices:
+    if article.references or article.notes or article.ack or article.appendices or article.footnotes:
         back = _sub(root, "back")
         if article.ack:
             _titled(back, "ack", article.ack.title, article.ack.paragraphs, article.ack.sections, article.ack.figures)
@@ -434,6 +473,10 @@ def build_jats(article: Article, fl: Flavour) -> etree._Element:
                 _sub(rl, "title", article.references_title)
             for ref in article.references:
                 rl.append(_ref_with_alternatives(ref))
+        if article.footnotes:
+            fg = _sub(back, "fn-group")
+            for fn in article.footnotes:
+                _footnote(fg, fn)
         for note in article.notes:
             ne = _titled(back, "notes", note.title, note.paragraphs, note.sections)
             if note.sec_type:
