@@ -473,6 +473,8 @@ def reference_items(lines: list[Line]) -> tuple[list[RefItem], list[Line]]:
 
 #: running heads/footers are at least this long, and hold letters (a page number alone is not one)
 _FURNITURE_MIN = 10
+#: four letters anywhere in a line (the same test as counting ``str.isalpha`` characters, without a call per one)
+_FOUR_LETTERS = re.compile(r"(?:[^\W\d_][\W\d_]*){4}")
 
 
 def _page_furniture(doc: Document, lines: list[Line]) -> set[int]:
@@ -483,7 +485,7 @@ def _page_furniture(doc: Document, lines: list[Line]) -> set[int]:
     not recur outside the list."""
     inside = {ln.start for ln in lines}
     keys = {ln.stripped for ln in lines
-            if len(ln.stripped) >= _FURNITURE_MIN and sum(c.isalpha() for c in ln.stripped) >= 4}
+            if len(ln.stripped) >= _FURNITURE_MIN and _FOUR_LETTERS.search(ln.stripped)}
     if not keys:
         return set()
     outside: dict[str, int] = {}
