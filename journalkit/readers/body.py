@@ -24,8 +24,9 @@ verbatim; notes under it go to the table's foot.
 
 In-text citations are linked to the reference list: numeric ("[1, 2]",
 "[3-5]", "[2]–[4]", "(1,3–6)", superscripts glued to a word where the
-article cites no other way) and author-year ("(Smith et al., 2016a; Jones
-2010)", "Smith and Jones (2010)"). A citation that matches no reference
+article cites no other way, and superscripts the text rendering flattened into bare numbers after
+punctuation, "custos. 13 Adicionalmente", where the article cites no other way) and
+author-year ("(Smith et al., 2016a; Jones 2010)", "Smith and Jones (2010)"). A citation that matches no reference
 stays text and is reported.
 
 The two kinds are linked at different stages. Numeric citations only need
@@ -874,6 +875,20 @@ def table_grid(lines: list[str]) -> tuple[list[list[str]], int] | None:
 _NUM_CITE = re.compile(r"\[(\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*)\](?:\s*[-–—]\s*\[(\d{1,4})\])?")
 _PAREN_NUM_CITE = re.compile(r"(?<![\w(])\((\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*)\)")
 _SUPER_CITE = re.compile(r"(?<=[a-z]{3})(\d{1,3}(?:[-–,]\d{1,3})*)(?=[\s.,;:)]|$)")
+#: a superscript citation flattened by the text rendering into bare numbers after a sentence or
+#: clause boundary: "custos. 13 Adicionalmente", "62,0%). 2 , 4 , 17", "population.1 Studies".
+#: Group 1 is the punctuation, group 2 the numbers as printed; :func:`_flat_cite` checks the rest.
+_FLAT_CITE = re.compile(r"([.;,!?)\]])\s?(\d{1,3}(?:\s?[,;–-]\s?\d{1,3})*)")
+_FLAT_NOT_AFTER = frozenset({
+    "fig", "figs", "figure", "figures", "figura", "figuras", "table", "tables", "tabela", "tabelas", "tabla",
+    "tablas", "quadro", "quadros", "p", "pp", "n", "no", "nº", "nos", "vol", "v", "ed", "eds", "ref", "refs",
+    "cap", "art", "arts", "sec", "seção", "eq", "eqs", "chapter", "section", "item", "itens", "items", "lei",
+    "law", "step", "etapa", "fase", "phase", "grupo", "group", "page", "página", "páginas", "anexo", "apêndice",
+    "appendix", "versão", "version", "nível", "level", "tipo", "type", "grade", "grau", "estágio", "stage",
+    "dia", "dias", "day", "days", "ano", "anos", "year", "years", "mês", "meses", "month", "months"})
+_FLAT_WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
+_FLAT_CAPITAL_AFTER = re.compile(r"\s+[\"“(]?[A-ZÀ-ÖØ-Þ][^\W\d_]")
+_FLAT_LIST = re.compile(r"\d\s[,;]\s\d")
 _YEAR_PART = r"(?:1[6-9]|20)\d{2}[a-z]?"
 _NAME_PART = r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)?"
 _AUTHORS = (rf"(?:(?:van|von|de|der|da|dos|del|di|du|la|le)\s+)*{_NAME_PART}"
@@ -978,6 +993,36 @@ def _expand(numbers: str) -> list[int] | None:
     return nums
 
 
+def _flat_cite(text: str, m: re.Match[str], labels: Mapping[str, str]) -> bool:
+    """Whether ``m`` (a :data:`_FLAT_CITE` match) reads as a flattened superscript citation.
+
+    The punctuation must end a word or a bracket (not a number: "1.5", "13,5"; not "Fig." or "p."),
+    every number must name a reference, and the numbers must be followed by the end of the
+    paragraph, a capitalised word, or (a comma-spaced list of two or more) more text; a number
+    that goes on as a decimal, percentage or unit ("13,5%", "2.5", "10°") is not one.
+    """
+    start = m.start()
+    before = text[start - 1] if start else ""
+    if not before or before.isdigit() or before.isspace():
+        return False
+    if m.group(1) in ".,;" and before in ")]" and start >= 2 and text[start - 2].isdigit():
+        return False  # "(2010). 3" keeps its year in brackets, but "(n = 13), 4" is a count
+    word = _FLAT_WORD_BEFORE.search(text, max(0, start - 30), start)
+    if word and word.group(1).casefold() in _FLAT_NOT_AFTER:
+        return False
+    rest = text[m.end():]
+    if rest and (rest[0].isalnum() or rest[0] in "%‰°/" or (rest[0] in ".,:" and rest[1:2].isdigit())):
+        return False
+    nums = _expand(m.group(2))
+    if not nums or not all(str(n) in labels for n in nums):
+        return False
+    if not rest.strip():
+        return True
+    if _FLAT_CAPITAL_AFTER.match(rest):
+        return True
+    return bool(_FLAT_LIST.search(m.group(2))) and rest[:1].isspace()
+
+
 def find_citations(text: str, labels: dict[str, str] | CitationIndex,
                    styles: frozenset[str] = frozenset({"bracket"}),
                    existing: Sequence[Citation] = ()) -> tuple[list[Citation], list[str]]:
@@ -1024,6 +1069,14 @@ def find_citations(text: str, labels: dict[str, str] | CitationIndex,
             nums = _expand(m.group(1))
             if nums and all(str(n) in label_map for n in nums) and free(*m.span()):
                 add_numeric(m)
+    if "flat" in styles:
+        for m in _FLAT_CITE.finditer(text):
+            if _flat_cite(text, m, label_map) and free(*m.span(2)):
+                nums = _expand(m.group(2)) or []
+                start, end = m.span(2)
+                cites.append(Citation(start=start, end=end, rids=[label_map[str(n)] for n in nums],
+                                      text=text[start:end]))
+                taken.append((start, end))
     if "author-year" in styles and index is not None and "(" in text:
         # the narrative pattern is tried at every character; most paragraphs (all of a numbered article)
         # have no "(year" it could end in, which one search with a literal "(" up front rules out
@@ -1070,14 +1123,34 @@ def citation_styles(texts: list[str], index: CitationIndex) -> frozenset[str]:
     if index.labels:
         if len(_NUM_CITE.findall(joined)) < 3:
             paren = [m for m in _PAREN_NUM_CITE.finditer(joined) if _expand(m.group(1))]
-            if len(paren) >= 3:
+            flat = ([m for m in _FLAT_CITE.finditer(joined) if _flat_cite(joined, m, index.labels)]
+                    if index.count >= 3 else [])
+            # flattened superscripts outnumbering "(1)": those are enumerations ("(1) a; (2) b"), not citations
+            if len(flat) >= 3 and len(flat) > len(paren) and _author_year_count(joined, len(flat)) < len(flat):
+                styles.add("flat")
+            elif len(paren) >= 3:
                 styles.add("paren")
-            elif index.count >= 3:
+            if "paren" not in styles and index.count >= 3:
                 supers = [m for m in _SUPER_CITE.finditer(joined)
                           if (nums := _expand(m.group(1))) and all(str(n) in index.labels for n in nums)]
                 if len(supers) >= 5:
                     styles.add("super")
     return frozenset(styles)
+
+
+def _author_year_count(text: str, limit: int) -> int:
+    """How many author-year citations ("(Surname, 2010)", "Surname (2010)") ``text`` has, counting up to ``limit``."""
+    n = 0
+    for m in _AY_PAREN.finditer(text):
+        n += any(_AY_PART.search(part) for part in m.group(1).split(";"))
+        if n >= limit:
+            return n
+    if _AY_NARRATIVE_END.search(text):
+        for _ in _AY_NARRATIVE.finditer(text):
+            n += 1
+            if n >= limit:
+                return n
+    return n
 
 
 def _paragraphs(sections: Sequence[Section | None]) -> Iterator[Paragraph]:
