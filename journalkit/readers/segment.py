@@ -106,13 +106,23 @@ def _page_numbers(doc: Document, lines: list[Line]) -> list[int]:
 
 
 def find_furniture(doc: Document, lines: list[Line], pages: list[int]) -> set[int]:
-    """Indices of running heads/footers: lines that recur near page edges.
+    """Indices of running heads/footers: lines that recur on many pages.
 
     A printed page repeats its journal line, DOI footer or author running
     head at the top or bottom of every page; pdftotext puts them between the
     body lines. A line counts as furniture when its digit-masked form stands
     among the first or last few lines of at least three pages. Text lines
     that merely repeat (table cells) are not at page edges, so they stay.
+
+    On two-column pages the footer may also land between the columns, in the
+    middle of the page's text. A line that is not at an edge counts as well
+    when it recurs on many pages anywhere (``_recurs_anywhere``), with
+    safeguards against real repeated content: at most about once per page, a
+    line of two words or more that is not a table/figure caption, on a large
+    share of the pages (a DOI, URL or "Journal | ..." line on a quarter of
+    them, other text on three fifths: a subheading that each of many
+    entries repeats stays), and where the copies differ, only by a
+    page number (a digit run that grows with the page).
     """
     n_pages = max(pages, default=0) + 1
     if n_pages < 3:
@@ -121,13 +131,19 @@ def find_furniture(doc: Document, lines: list[Line], pages: list[int]) -> set[in
     for i, ln in enumerate(lines):
         if ln.stripped:
             by_page.setdefault(pages[i], []).append(i)
+    if len(by_page) < 3:
+        return set()
     edge_pages: dict[str, set[int]] = {}
     for pg, idx in by_page.items():
         for i in idx[:4] + idx[-4:]:
             key = _furniture_key(lines[i].text)
             if len(_NON_LOWER.sub("", key)) >= 4:
                 edge_pages.setdefault(key, set()).add(pg)
-    keys = {k for k, pgs in edge_pages.items() if len(pgs) >= 3}
+    edge_keys = {k for k, pgs in edge_pages.items() if len(pgs) >= 3}
+    # found only away from the edges: not on the first page, whose copy the front-matter reader may need for
+    # the journal's facts ('PLOS ONE, 2015, Vol. 10(1)' below the abstract is read as the issue line)
+    mid_keys = _recurs_anywhere(lines, pages, len(by_page)) - edge_keys
+    keys = edge_keys | mid_keys
     if not keys:  # the common case: no need to key every line of the text
         return set()
     # A key's longest run without "#" or " " is verbatim text of the lower-cased line (only digit runs and
@@ -137,7 +153,75 @@ def find_furniture(doc: Document, lines: list[Line], pages: list[int]) -> set[in
     found = _lines_containing(lines, runs)
     candidates: Iterable[int] = found if found is not None else (
         i for i, ln in enumerate(lines) if _has_any(ln.text.lower(), runs))
-    return {i for i in candidates if lines[i].stripped and _furniture_key(lines[i].text) in keys}
+    out = set()
+    for i in candidates:
+        if lines[i].stripped:
+            key = _furniture_key(lines[i].text)
+            if key in edge_keys or key in mid_keys and pages[i] != 0:
+                out.add(i)
+    return out
+
+
+#: the marks of a journal's footer or running head: a DOI, a URL, "Journal | date | Volume", "PLoS Genet · doi:"
+_SIGNATURE = re.compile(r"\bdoi\b|https?:|www\.|\||·|©|\bvol\. ?#", re.I)
+#: captions and labels that recur with their number ("Table 1", "Figure 2", "Table 3. Cont.")
+_CAPTION_KEY = re.compile(r"^\W*(?:table|tab\.|fig\.?|figure|figura|tabela|tabla|box|panel|chart|scheme|"
+                          r"supplementary|appendix|s#|equation)\b", re.I)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+#: longest line considered as a running head anywhere on the page (a paragraph line is longer)
+_HEAD_MAX = 160
+
+
+def _recurs_anywhere(lines: list[Line], pages: list[int], n_pages: int) -> set[str]:
+    """Digit-masked keys of lines that recur on many pages wherever they stand (see ``find_furniture``)."""
+    where: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        s = ln.stripped
+        if s and len(s) <= _HEAD_MAX and _WORD.search(s):
+            where.setdefault(_furniture_key(s), []).append(i)
+    keys: set[str] = set()
+    for key, idx in where.items():
+        if len(idx) < 3 or _CAPTION_KEY.match(key):
+            continue
+        signature = bool(_SIGNATURE.search(key))
+        if len(_NON_LOWER.sub("", key)) < (3 if signature else 4):  # a DOI footer's letters: "doi"
+            continue
+        pgs = {pages[i] for i in idx}
+        need = max(3, -(-n_pages * (1 if signature else 3) // (4 if signature else 5)))
+        if len(pgs) < need or len(idx) > len(pgs) + max(1, len(pgs) // 4):
+            continue
+        words = _WORD.findall(key)
+        if not signature and (len(words) < 2 or max(map(len, words)) < 4):
+            continue  # one word ("Results", "Total") or short ones ("and the") recur by chance; at an edge they count
+        if not _differ_by_page_number([lines[i].stripped for i in idx], [pages[i] for i in idx]):
+            continue
+        keys.add(key)
+    return keys
+
+
+def _differ_by_page_number(texts: list[str], pages: list[int]) -> bool:
+    """Do the copies of a recurring line differ only in a page number?
+
+    Identical copies (white space aside) pass. Otherwise exactly one digit
+    run may vary, and it must follow the page: its value minus the page's
+    index is the same on (nearly) every copy. "Table 1" / "Table 2" / "Table
+    3" on three pages do not differ that way unless by chance; their
+    captions are kept out by ``_CAPTION_KEY`` anyway.
+    """
+    runs = [_DIGITS.findall(t) for t in texts]
+    if len({" ".join(t.split()) for t in texts}) == 1:
+        return True
+    if len({len(r) for r in runs}) != 1:
+        return False
+    varying = [j for j in range(len(runs[0])) if len({r[j] for r in runs}) > 1]
+    if len(varying) != 1:
+        return False
+    j = varying[0]
+    offsets = [int(r[j]) - pg for r, pg in zip(runs, pages) if len(r[j]) <= 4]
+    if not offsets:
+        return False
+    common = max(set(offsets), key=offsets.count)
+    return offsets.count(common) >= 0.8 * len(texts)
 
 
 def _lines_containing(lines: list[Line], runs: set[str]) -> set[int] | None:
@@ -180,10 +264,13 @@ def segment(doc: Document, noise_patterns: list[str] | None = None) -> Segments:
     late_furniture: set[int] = set()
     lines: list[Line] = []
     lone_numbers: list[tuple[int, Line]] = []  # removed "17" lines: page numbers, or list labels (below)
+    edges = _page_edges(all_lines, pages)
     for k, line in enumerate(all_lines):
         s = line.stripped
         if k in furniture and pages[k] == 0:
             late_furniture.add(line.start)
+        elif k not in furniture and _year_in_text(all_lines, k, edges):
+            lines.append(line)  # "Geneva;" / "2008" / "[cited ...]": a wrapped year, not a page number
         elif (s and (_CORE_NOISE_RE.fullmatch(s) or (extra is not None and extra.fullmatch(s)))) or k in furniture:
             if k not in furniture and LONE_NUMBER.match(s):
                 lone_numbers.append((k, line))
@@ -241,6 +328,38 @@ def segment(doc: Document, noise_patterns: list[str] | None = None) -> Segments:
         seg.references = _drop_lines(doc, seg.references, late_furniture)
         seg.back = _drop_lines(doc, seg.back, late_furniture)
     return seg
+
+
+_YEAR_LINE = re.compile(r"^\s*(?:1[5-9]|20)\d{2}\s*$")
+
+
+def _page_edges(lines: list[Line], pages: list[int]) -> set[int]:
+    """Indices of the first and last two text lines of each page (none when the text has one page)."""
+    if not pages or max(pages) == 0:
+        return set()
+    by_page: dict[int, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if ln.stripped:
+            by_page.setdefault(pages[i], []).append(i)
+    return {i for idx in by_page.values() for i in idx[:2] + idx[-2:]}
+
+
+def _year_in_text(lines: list[Line], k: int, edges: set[int]) -> bool:
+    """Is line ``k`` a lone year that a wrapped sentence or note runs through, not a page number?
+
+    pdftotext breaks a narrow column anywhere ("Geneva;" / "2008" / "[cited
+    2013 Mar 17]."): such a year touches a text line above or below it,
+    while a page number (or a table cell) stands between blank lines or
+    at the page's edge.
+    """
+    if k in edges or not _YEAR_LINE.match(lines[k].text):
+        return False
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(lines):
+            t = lines[j].stripped
+            if t and not _CORE_NOISE_RE.fullmatch(t) and _THREE_LETTERS.search(t) or t.startswith(("(", "[")):
+                return True
+    return False
 
 
 def _last_ref_heading(lines: list[Line]) -> int | None:

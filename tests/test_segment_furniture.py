@@ -1,0 +1,168 @@
+"""Page furniture that pdftotext puts in the middle of a page, and lone years that are not page numbers.
+
+On two-column pages a running head or footer ("PLoS Genet · doi:...", "PLOS ONE | www.plosone.org | ...")
+may land between the columns, far from the page's edges. A line that recurs on many pages (exactly, or
+differing only in its page number) is furniture wherever it stands; real repeated content (captions,
+one-word headings, a subheading that a few entries repeat, table cells) stays. Every removed line is
+reported.
+"""
+
+from __future__ import annotations
+
+from journalkit.document import Document, Line
+from journalkit.readers.segment import find_furniture, segment
+
+_WORDS = ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "theta", "kappa", "lambda", "sigma")
+
+
+def _prose(page: int, n: int) -> list[str]:
+    """``n`` distinct lines of running text for page ``page``."""
+    return [f"The {_WORDS[page % 10]} cells of page {page} line {i} were counted again in a second assay"
+            for i in range(n)]
+
+
+def _pages(mid: list[list[str]], n_pages: int = 6) -> str:
+    """Pages of running text; ``mid[p]`` are lines printed between the columns, in the middle of page p."""
+    pages = []
+    for p in range(n_pages):
+        lines = _prose(p, 6) + [""] + mid[p] + [""] + _prose(p + 100, 6)
+        pages.append("\n".join(lines) + "\n")
+    head = "Introduction\n"
+    return head + "\f".join(pages)
+
+
+def _removed(doc: Document) -> list[str]:
+    return [e.original for e in doc.report.entries if e.kind == "noise-line" and e.original]
+
+
+def _body_text(doc: Document) -> list[str]:
+    seg = segment(doc)
+    return [ln.stripped for ln in seg.body if ln.stripped]
+
+
+def test_footer_between_the_columns_is_furniture_on_every_page() -> None:
+    footer = "PLoS Genet · doi:10.1371/journal.pgen.1000083"
+    doc = Document(_pages([[footer]] * 6))
+    body = _body_text(doc)
+    # every later page's copy is removed and reported; the first page's stays (the front-matter reader may
+    # need it for the journal's facts), as it did before mid-page furniture was looked for
+    assert body.count(footer) == 1
+    assert _removed(doc).count(footer) == 5
+    assert sum(ln.startswith("The ") for ln in body) == 6 * 12
+
+
+def test_footer_that_differs_only_in_its_page_number() -> None:
+    mid = [[f"PLoS Genetics | www.plosgenetics.org {p + 1} May 2008 | Volume 4 | Issue 5 | e1000083"]
+           for p in range(6)]
+    doc = Document(_pages(mid))
+    body = _body_text(doc)
+    assert [ln for ln in body if "plosgenetics" in ln] == [mid[0][0]]
+    assert len([r for r in _removed(doc) if "plosgenetics" in r]) == 5
+
+
+def test_journal_name_line_mid_page() -> None:
+    doc = Document(_pages([["PLOS Computational Biology"]] * 6))
+    assert _body_text(doc).count("PLOS Computational Biology") == 1
+    assert _removed(doc).count("PLOS Computational Biology") == 5
+
+
+def test_find_furniture_indices_are_the_recurring_lines() -> None:
+    doc = Document(_pages([["doi:10.1371/journal.pone.0002554"]] * 5, n_pages=5))
+    lines = doc.lines()
+    pages = [doc.original.count("\f", 0, ln.start) for ln in lines]
+    found = find_furniture(doc, lines, pages)
+    assert {lines[i].stripped for i in found} == {"doi:10.1371/journal.pone.0002554"}
+    assert sorted(pages[i] for i in found) == [1, 2, 3, 4]  # not the first page's copy (see above)
+
+
+# -------------------------------------------------------------- what stays
+
+
+def _kept(mid: list[list[str]], n_pages: int = 6) -> tuple[list[str], list[str]]:
+    doc = Document(_pages(mid, n_pages))
+    return _body_text(doc), _removed(doc)
+
+
+def test_captions_with_their_numbers_stay() -> None:
+    body, removed = _kept([[f"Table {p + 1}"] for p in range(6)])
+    assert [ln for ln in body if ln.startswith("Table")] == [f"Table {p + 1}" for p in range(6)]
+    assert not removed
+    body, removed = _kept([[f"Figure {p + 1}. Cont."] for p in range(6)])
+    assert len([ln for ln in body if ln.startswith("Figure")]) == 6
+
+
+def test_one_word_heading_on_every_page_stays() -> None:
+    body, removed = _kept([["Results"]] * 6)
+    assert body.count("Results") == 6 and "Results" not in removed
+
+
+def test_short_common_words_stay() -> None:
+    body, _ = _kept([["and the"]] * 6)
+    assert body.count("and the") == 6
+
+
+def test_subheading_repeated_on_some_pages_stays() -> None:
+    # a taxonomic paper repeats "Type locality and horizon" under each species, on a minority of its pages
+    mid = [["Type locality and horizon"] if p % 3 == 0 else [] for p in range(9)]
+    body, removed = _kept(mid, n_pages=9)
+    assert body.count("Type locality and horizon") == 3 and not removed
+
+
+def test_repeated_table_header_several_times_a_page_stays() -> None:
+    header = "Gene name Fold change P value"
+    body, _ = _kept([[header, "", header, "", header]] * 6)
+    assert body.count(header) == 18
+
+
+def test_lines_that_differ_in_a_number_that_is_not_the_page_stay() -> None:
+    mid = [[f"Patients in group {g} of the cohort study"] for g in (7, 3, 9, 1, 8, 2)]
+    body, removed = _kept(mid)
+    assert len([ln for ln in body if ln.startswith("Patients in group")]) == 6 and not removed
+
+
+def test_text_without_page_breaks_is_untouched() -> None:
+    text = _pages([["PLoS Genet · doi:10.1371/journal.pgen.1000083"]] * 6).replace("\f", "")
+    doc = Document(text)
+    assert _body_text(doc).count("PLoS Genet · doi:10.1371/journal.pgen.1000083") == 6
+
+
+# -------------------------------------------------------------- lone years
+
+
+def _seg_lines(text: str) -> tuple[list[Line], list[str]]:
+    doc = Document(text)
+    seg = segment(doc)
+    return [*seg.front, *seg.body, *seg.back], _removed(doc)
+
+
+def test_a_year_wrapped_onto_its_own_line_is_text() -> None:
+    text = ("Introduction\nThe indicators were set out by the World Health Organization in Geneva;\n"
+            "2008\n[cited 2013 Mar 17]. They were applied in every district that year.\n")
+    lines, removed = _seg_lines(text)
+    assert "2008" in [ln.stripped for ln in lines]
+    assert "2008" not in removed
+
+
+def test_a_year_between_blank_lines_and_a_page_number_are_still_removed_and_reported() -> None:
+    text = ("Introduction\nThe first paragraph of the body, long enough to be read as running text here.\n\n"
+            "12\n\nThe second paragraph goes on after the page number that stood between.\n\n"
+            "1996\n\nA third paragraph follows the table cell.\n")
+    lines, removed = _seg_lines(text)
+    kept = [ln.stripped for ln in lines]
+    assert "12" not in kept and "1996" not in kept
+    assert "12" in removed and "1996" in removed
+
+
+def test_a_year_at_a_page_edge_is_a_page_number() -> None:
+    pages = ["\n".join(_prose(p, 8)) + "\n2001\n" for p in range(3)]
+    lines, removed = _seg_lines("Introduction\n" + "\f".join(pages))
+    assert "2001" not in [ln.stripped for ln in lines]
+    assert removed.count("2001") == 3
+
+
+def test_a_bare_doi_footer_is_furniture() -> None:
+    # its only letters are "doi": too few for a running head in general, enough with a DOI's signature
+    footer = "doi:10.1590/1518-8345.2927.3231"
+    doc = Document(_pages([[footer]] * 6))
+    assert _body_text(doc).count(footer) == 1
+    assert _removed(doc).count(footer) == 5
