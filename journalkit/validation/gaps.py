@@ -158,6 +158,12 @@ GAPS: tuple[Gap, ...] = (
                  "journalkit convert keeps the table's caption but not its cells, which plain text does not "
                  "keep reliably; add the <table> from the source"),),
         per_element=True),
+    Gap("table-head", "a table's grid is kept but the text does not show which row heads the columns",
+        "//table[not(.//th)]",
+        (GapRule("jats4r:accessibility-errors-5", "<th>",
+                 "plain text marks no header cells; journalkit convert writes <th> only where the rows show "
+                 "it (words over numbers), so mark the heads from the source"),),
+        per_element=True),
 )
 
 VOCABULARY: dict[str, Gap] = {g.token: g for g in GAPS}

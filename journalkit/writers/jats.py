@@ -536,6 +536,13 @@ def _ref_with_alternatives(ref) -> etree._Element:  # type: ignore[no-untyped-de
     for citation in el.iter("mixed-citation"):
         _untag_abbreviated_lpage(citation)
         _describe_uris(citation)
+    for structured in el.iter("element-citation"):
+        # the structured alternative holds no printed text: an abbreviated last page is left out
+        # (the mixed-citation beside it keeps the range as printed)
+        _untag_abbreviated_lpage(structured)
+        for part in structured:
+            part.tail = None
+        structured.text = None
     return el
 
 

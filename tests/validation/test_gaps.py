@@ -55,7 +55,7 @@ def test_vocabulary_is_one_table_of_distinct_tokens() -> None:
     tokens = [g.token for g in GAPS]
     assert len(tokens) == len(set(tokens))
     assert {"graphic", "table", "permissions", "copyright-year", "copyright-holder", "issn", "issn-type",
-            "journal-title", "journal-meta", "heading", "lpage", "related-article"} == set(tokens)
+            "journal-title", "journal-meta", "heading", "lpage", "related-article", "table-head"} == set(tokens)
     assert all(g.rules and g.meaning for g in GAPS)
 
 
@@ -238,3 +238,21 @@ The journal retracts this article because the measurements could not be reproduc
         assert found[rule].severity == "warning" and found[rule].gap is not None
     strict = {f.rule: f for f in validate_bytes(jats, rules="pmc", strict=True)}
     assert strict["pmc:lpage-checking"].severity == "error"
+
+
+def test_table_without_head_is_excused_only_when_declared() -> None:
+    gaps = ("<processing-meta tagset-family=\"jats\" base-tagset=\"archiving\" table-model=\"xhtml\">"
+            "<custom-meta-group content-type=\"journalkit-source-gaps\"><custom-meta>"
+            f"<meta-name>{META_NAME}</meta-name><meta-value>table-head</meta-value>"
+            "</custom-meta></custom-meta-group></processing-meta>")
+    body = ("<front><article-meta><title-group><article-title>T</article-title></title-group></article-meta></front>"
+            "<body><sec><title>R</title><table-wrap id=\"t1\"><label>Table 1</label><caption><p>C</p></caption>"
+            "<table><tbody><tr><td>a</td><td>1</td></tr><tr><td>b</td><td>2</td></tr></tbody></table>"
+            "</table-wrap></sec></body>")
+    head = "<article xmlns:xlink=\"http://www.w3.org/1999/xlink\" dtd-version=\"1.3\">"
+    declared = validate_bytes(f"{head}{gaps}{body}</article>".encode(), rules="jats4r")
+    plain = validate_bytes(f"{head}{body}</article>".encode(), rules="jats4r")
+    pick = [f for f in declared if f.rule == "jats4r:accessibility-errors-5"]
+    assert pick and all(f.severity == "warning" and f.gap == "table-head" for f in pick)
+    assert all(f.severity == "error" for f in plain if f.rule == "jats4r:accessibility-errors-5")
+    assert any(f.rule == "jats4r:accessibility-errors-5" for f in plain)
