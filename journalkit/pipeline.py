@@ -157,9 +157,9 @@ def convert(text: str, *, journal: str | None = None, plugins: Any = None, disab
     except TagSetError as exc:
         raise ConversionError(f"{name}: {exc}") from exc
     fl = flavour(ts, jats_version)
-    root = build_jats(article, fl)
+    root = build_jats(article, fl, declare_gaps=False)  # declared below, from the final tree
     hook.journalkit_jats_tree(article=article, root=root)
-    declare_source_gaps(root, fl)  # from the final tree: a plugin may have added a missing fact
+    declare_source_gaps(root, fl)  # after the plugins: one may have added a missing fact
     if validate:
         dtd = load_dtd(ts, jats_version)
         if not dtd.validate(root):

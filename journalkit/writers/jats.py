@@ -290,29 +290,38 @@ def _aff(parent: etree._Element, aff: Affiliation) -> None:
     _inline(ae, aff.text, marks)
 
 
+def _contrib_name(ce: etree._Element, c: Contributor) -> None:
+    """A contributor's ``<collab>``, or ``<name>`` with its parts: the same for authors and editors."""
+    if c.collab:
+        _sub(ce, "collab", c.collab)
+        return
+    name = _sub(ce, "name")
+    _sub(name, "surname", c.surname)
+    if c.given_names:
+        _sub(name, "given-names", c.given_names)
+    if c.suffix:
+        _sub(name, "suffix", c.suffix)
+
+
 def _editors(am: etree._Element, editors: list[Contributor]) -> None:
     """The editors in a ``<contrib-group>`` of their own after the authors' (JATS4R: contrib-type "editor"),
     each with the role as printed and the affiliation printed with them inside the ``<contrib>``."""
     eg = _sub(am, "contrib-group")
     for c in editors:
         ce = _sub(eg, "contrib", contrib_type=c.contrib_type)
-        if c.collab:
-            _sub(ce, "collab", c.collab)
-        else:
-            name = _sub(ce, "name")
-            _sub(name, "surname", c.surname)
-            if c.given_names:
-                _sub(name, "given-names", c.given_names)
-            if c.suffix:
-                _sub(name, "suffix", c.suffix)
+        _contrib_name(ce, c)
         if c.role:
             _sub(ce, "role", c.role)
         for aff in c.own_affiliations:
             _aff(ce, aff)
 
 
-def build_jats(article: Article, fl: Flavour) -> etree._Element:
-    """Build the ``<article>`` element for one flavour (tag set + version)."""
+def build_jats(article: Article, fl: Flavour, *, declare_gaps: bool = True) -> etree._Element:
+    """Build the ``<article>`` element for one flavour (tag set + version).
+
+    ``declare_gaps=False`` leaves the source-gap declaration to the caller: the pipeline declares once,
+    from the final tree, after ``journalkit_jats_tree`` plugins ran (:func:`declare_source_gaps`).
+    """
     nsmap = {"xlink": XLINK, "ali": ALI}
     root = etree.Element("article", nsmap=nsmap)
     root.set("article-type", article.article_type)
@@ -346,15 +355,7 @@ def build_jats(article: Article, fl: Flavour) -> etree._Element:
                 ce.set("corresp", "yes")
             if c.orcid:
                 _sub(ce, "contrib-id", f"https://orcid.org/{c.orcid}", contrib_id_type="orcid")
-            if c.collab:
-                _sub(ce, "collab", c.collab)
-            else:
-                name = _sub(ce, "name")
-                _sub(name, "surname", c.surname)
-                if c.given_names:
-                    _sub(name, "given-names", c.given_names)
-                if c.suffix:
-                    _sub(name, "suffix", c.suffix)
+            _contrib_name(ce, c)
             if c.email:
                 _sub(ce, "email", c.email)
             for rid in c.aff_ids:
@@ -481,7 +482,8 @@ def build_jats(article: Article, fl: Flavour) -> etree._Element:
             ne = _titled(back, "notes", note.title, note.paragraphs, note.sections)
             if note.sec_type:
                 ne.set("notes-type", note.sec_type)
-    _declare_source_gaps(root, fl)
+    if declare_gaps:
+        _declare_source_gaps(root, fl)
     return root
 
 
@@ -581,37 +583,32 @@ def _declare_source_gaps(root: etree._Element, fl: Flavour) -> None:
     tokens = missing_facts(root)
     if not tokens:
         return
-    if existing is not None:  # a plugin's own processing-meta: add the declaration to it
-        existing.append(etree.Comment(" facts not found in the source text (none were invented) "))
-        group = _sub(existing, "custom-meta-group", content_type=GROUP_TYPE)
-        for token in tokens:
-            cm = _sub(group, "custom-meta")
-            _sub(cm, "meta-name", META_NAME)
-            _sub(cm, "meta-value", token)
-        return
-    oasis = any(True for _ in root.iter("{http://www.niso.org/standards/z39-96/ns/oasis-exchange/table}table"))
-    xhtml = any(True for _ in root.iter("table"))
-    table_model = "both" if oasis and xhtml else "oasis" if oasis else "xhtml" if xhtml else "none"
-    pm = etree.Element("processing-meta")
-    pm.set("tagset-family", "jats")
-    pm.set("base-tagset", fl.tag_set)
-    pm.set("table-model", table_model)
-    if any(True for _ in root.iter("{http://www.w3.org/1998/Math/MathML}math")):
-        pm.set("mathml-version", "2.0")  # the DTDs written are the MathML 2 variants
+    pm = existing  # a plugin's own processing-meta takes the declaration
+    if pm is None:
+        oasis = any(True for _ in root.iter("{http://www.niso.org/standards/z39-96/ns/oasis-exchange/table}table"))
+        xhtml = any(True for _ in root.iter("table"))
+        table_model = "both" if oasis and xhtml else "oasis" if oasis else "xhtml" if xhtml else "none"
+        pm = etree.Element("processing-meta")
+        pm.set("tagset-family", "jats")
+        pm.set("base-tagset", fl.tag_set)
+        pm.set("table-model", table_model)
+        if any(True for _ in root.iter("{http://www.w3.org/1998/Math/MathML}math")):
+            pm.set("mathml-version", "2.0")  # the DTDs written are the MathML 2 variants
+        root.insert(0, pm)
     pm.append(etree.Comment(" facts not found in the source text (none were invented) "))
     group = _sub(pm, "custom-meta-group", content_type=GROUP_TYPE)
     for token in tokens:
         cm = _sub(group, "custom-meta")
         _sub(cm, "meta-name", META_NAME)
         _sub(cm, "meta-value", token)
-    root.insert(0, pm)
 
 
 def declare_source_gaps(root: etree._Element, fl: Flavour) -> None:
-    """Re-declare the source gaps of a finished tree (after ``journalkit_jats_tree`` plugins ran).
+    """Declare the source gaps of a finished tree (after ``journalkit_jats_tree`` plugins ran).
 
-    :func:`build_jats` declares them already; a plugin that adds a fact (the journal's licence, its ISSN)
-    makes that declaration stale, so the pipeline declares again from the final tree.
+    A plugin that adds a fact (the journal's licence, its ISSN) would make a declaration made earlier
+    stale, so the pipeline builds with ``declare_gaps=False`` and declares here, once; a declaration
+    already in the tree is replaced.
     """
     _declare_source_gaps(root, fl)
 
