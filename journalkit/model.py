@@ -143,7 +143,16 @@ def _check_url(value: str) -> str:
     return v
 
 
+def _check_language(value: str) -> str:
+    v = value.strip()
+    # xml:lang wants a BCP 47 tag; the readers only ever make ISO 639 codes with an optional region
+    if not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z]{2}|-\d{3})?", v):
+        raise ValueError(f"not a language code: {value!r}")
+    return v
+
+
 DOI = Annotated[str, AfterValidator(_check_doi)]
+Language = Annotated[str, AfterValidator(_check_language)]
 ORCID = Annotated[str, AfterValidator(_check_orcid)]
 ISSN = Annotated[str, AfterValidator(_check_issn)]
 Year = Annotated[str, AfterValidator(_check_year)]
@@ -375,12 +384,18 @@ class Section(_Sourced):
 
 
 class Abstract(_Sourced):
-    """Main abstract: plain paragraphs, or titled sections (structured)."""
+    """An abstract: plain paragraphs, or titled sections (structured).
+
+    The main abstract has neither ``abstract_type`` nor ``lang``. A further abstract for another readership
+    (an author summary, an editors' summary) carries its JATS4R ``abstract_type``; one printed in another
+    language than the article's carries ``lang`` and is written as ``<trans-abstract xml:lang>``.
+    """
 
     title: str | None = None
     paragraphs: list[Paragraph] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
     abstract_type: str | None = None  # None = the main abstract
+    lang: Language | None = None  # ISO 639-1, only for an abstract in another language than the article's
 
     def plain_text(self) -> str:
         parts = [p.text for p in self.paragraphs]
@@ -389,6 +404,21 @@ class Abstract(_Sourced):
                 parts.append(s.title)
             parts.extend(p.text for p in s.paragraphs)
         return " ".join(parts)
+
+
+class TransTitle(_Sourced):
+    """The article's title as printed in another language (SciELO prints one over each translated abstract)."""
+
+    lang: Language
+    title: str
+
+
+class KeywordGroup(_Sourced):
+    """A keyword group in another language than the article's ('Palavras-chave', 'Descriptores')."""
+
+    lang: Language
+    title: str | None = None
+    keywords: list[str] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------
@@ -526,6 +556,12 @@ class Article(_Sourced):
     # the keyword group's label as printed ('Key words', 'Palavras-chave'), written as <kwd-group><title>
     keywords_title: str | None = None
     abstract: Abstract | None = None
+    # the other abstracts: summaries for other readers (author summary, editors' summary) in the article's
+    # language, then the abstracts, titles and keyword groups printed in other languages
+    other_abstracts: list[Abstract] = Field(default_factory=list)
+    trans_abstracts: list[Abstract] = Field(default_factory=list)
+    trans_titles: list[TransTitle] = Field(default_factory=list)
+    trans_keywords: list[KeywordGroup] = Field(default_factory=list)
     # the printed funding statement ('Funding: This work was supported by ...'), written as
     # <funding-group><funding-statement>; awards and funders are not split out of it
     funding_statement: str | None = None

@@ -18,6 +18,7 @@ from .body import _extract_body, find_citations  # noqa: F401
 from .common import _DOI, _URL, _join, put, split_name  # noqa: F401
 from .front import (
     ABSTRACT_SECTION,
+    OTHER_ABSTRACT,
     _extract_abstract,
     _extract_corresp,
     _extract_dates,
@@ -25,6 +26,7 @@ from .front import (
     _extract_front_notes,
     _extract_keywords,
     _extract_license,
+    _extract_other_abstracts,
     _extract_related,
     _extract_self_uri,
     _find_citation,
@@ -34,6 +36,8 @@ from .front import (
     _is_furniture,
     abstract_end,
     detect_language,
+    heading_language,
+    keyword_groups,
 )
 from .reflist import _split_references
 from .segment import ABSTRACT_HEADING, Segments
@@ -51,6 +55,7 @@ def extract(doc: Document) -> Article:
     """Build the model from ``doc.segments`` (no plugin hooks are called here)."""
     seg = doc.segments
     _reclaim_abstract(seg)
+    _reclaim_other_abstracts(seg)
     art = Article()
     fr = _Front(seg.front)
     # the article's own lines outside the reference list, front matter first
@@ -72,6 +77,7 @@ def extract(doc: Document) -> Article:
     art.language = detect_language(doc.text)
     _extract_keywords(doc, art, fr, seg.back + seg.references)
     _extract_abstract(doc, art, fr)
+    _extract_other_abstracts(doc, art, fr)
     _extract_self_uri(doc, art, fr)
     _split_references(doc, art, seg.references)
     if seg.references_heading is not None and art.references:
@@ -260,6 +266,57 @@ def _reclaim_abstract(seg: Segments) -> None:
     seg.body = seg.body[end:]
 
 
+def _reclaim_other_abstracts(seg: Segments) -> None:
+    """Give the front matter back the summaries and translated abstracts the body starts with.
+
+    Why: with no heading that opens the body, the segmenter starts it at the first heading after the
+    abstract, and on a web page that is often 'Author Summary' or 'RESUMO' with its section titles and
+    keyword group; left there, a Portuguese abstract becomes the article's first sections. Only a heading
+    that names an abstract, at the very top of the body, is moved back, with the text up to the abstract's
+    end and a keyword group printed right after it; the body then starts where the abstract ends.
+    """
+    last = next((k for k in range(len(seg.front) - 1, -1, -1) if seg.front[k].stripped), None)
+    hm = OTHER_ABSTRACT.match(seg.front[last].text) if last is not None else None
+    if last is not None and hm and not hm.group(2):
+        # the heading closes the front matter and its text opens the body (a PDF's 'Editors' Summary' over
+        # a 'Background' the segmenter took for the body's first heading)
+        tail = seg.front[last:]
+        end = abstract_end(tail + seg.body, 1, questions=heading_language(hm.group(1)) is None) - len(tail)
+        if end > 0:
+            end = _with_keywords(seg.body, end)
+            seg.front = seg.front + seg.body[:end]
+            seg.body = seg.body[end:]
+    while True:
+        lead = [k for k, ln in enumerate(seg.body[:40]) if ln.stripped][:3]
+        # the heading, or a pointer to it right before it ('Please see later in the article for the Editors'
+        # Summary'): short lines that name the heading
+        first = next((k for k in lead if OTHER_ABSTRACT.match(seg.body[k].text)), None)
+        if first is None:
+            return
+        m = OTHER_ABSTRACT.match(seg.body[first].text)
+        name = m.group(1).casefold() if m else ""
+        if any(len(seg.body[k].stripped) > 150 or name not in seg.body[k].stripped.casefold()
+               for k in lead if k < first):
+            return
+        end = abstract_end(seg.body, first + 1, questions=heading_language(name) is None)
+        if not any(ln.stripped for ln in seg.body[first + 1:end]):
+            return
+        end = _with_keywords(seg.body, end)
+        seg.front = seg.front + seg.body[:end]
+        seg.body = seg.body[end:]
+
+
+def _with_keywords(lines: list[Line], end: int) -> int:
+    """``end``, or past the keyword group printed right after it (an abstract's 'Palavras-chave')."""
+    groups = keyword_groups(lines[end:end + 40])
+    k = end
+    while k < len(lines) and not lines[k].stripped:
+        k += 1
+    if groups and groups[0][0] == k - end:
+        return end + groups[0][1]
+    return end
+
+
 def _record_provenance(doc: Document, art: Article) -> None:
     """Copy every model object's provenance into the report as ``field path -> {start, end, text}``,
     offsets and text from the file the user gave, so an editor can check each value against it."""
@@ -276,7 +333,8 @@ def _record_provenance(doc: Document, art: Article) -> None:
             if child is not None:
                 walk(child, fname)
         if obj is art:
-            for listname in ("contributors", "editors", "affiliations", "author_notes"):
+            for listname in ("contributors", "editors", "affiliations", "author_notes", "other_abstracts",
+                             "trans_abstracts", "trans_titles", "trans_keywords"):
                 for k, item in enumerate(getattr(art, listname)):
                     walk(item, f"{listname}[{k}]")
 

@@ -20,11 +20,13 @@ from ..model import (
     AuthorNote,
     Contributor,
     Date,
+    KeywordGroup,
     License,
     Paragraph,
     RelatedArticle,
     Section,
     Span,
+    TransTitle,
     normalize_doi,
 )
 from .authors import (
@@ -1396,12 +1398,24 @@ def _extract_keywords(doc: Document, art: Article, fr: _Front, others: list[Line
     same = [x for x in found if x[0][2] in (art.language, None)]
     if len(found) > 1:
         found = same or found
-    (i, j, _lang, items), in_front = found[0]
+    (i, j, chosen_lang, items), in_front = found[0]
     art.keywords = items
     src = lines if in_front else others
     art.keywords_title = keyword_label(src[i].text)
     if in_front:
         fr.use(*range(i, j))
+    # the front matter's groups in other languages ('Palavras-chave' under a Portuguese abstract) are
+    # translations: <kwd-group xml:lang>; a second group in the same language is left as printed
+    main_lang = chosen_lang or art.language
+    taken = {main_lang}
+    for gi, gj, glang, gitems in keyword_groups(lines):
+        if glang is None or glang in taken or any(fr.used[k] for k in range(gi, gj)):
+            continue
+        taken.add(glang)
+        kg = KeywordGroup(lang=glang, title=keyword_label(lines[gi].text), keywords=gitems)
+        kg.provenance["keywords"] = Span(start=doc.to_original(lines[gi].start), end=doc.to_original(lines[gj - 1].end))
+        art.trans_keywords.append(kg)
+        fr.use(*range(gi, gj))
     span = src[i:j]
     art.provenance["keywords"] = Span(start=doc.to_original(min(ln.start for ln in span)),
                                       end=doc.to_original(max(ln.end for ln in span)))
@@ -1420,31 +1434,36 @@ _AFTER_ABSTRACT = re.compile(
     r"^\s*(?:[*✉†]|(?:author summary|editors?'? summary|editorial summary|plain language summary|synopsis|"
     r"citation|how to cite|academic editor|editor|received|accepted|published|copyright|funding|competing|"
     r"corresponding author|address for correspondence|correspondence|e-?mail\s*:|author key ?words|"
-    r"data availability|abbreviations)\b)",
+    r"data availability|abbreviations|(?:please\s+)?see\s+(?:later|below)\b)\b)",
     re.I,
 )
 _BODY_START = re.compile(r"^\s*(?:1\.?\s+)?(?:introduction|introdu[cç][aã]o|introducci[oó]n|background)\s*$", re.I)
 
 
-def abstract_end(lines: list[Line], start: int) -> int:
+def abstract_end(lines: list[Line], start: int, questions: bool = False) -> int:
     """Index just past the abstract that starts at ``lines[start]``.
 
     Why: neither layout marks where the abstract stops. Web pages go straight on to the next heading
     ('Published', 'Author summary'), PDFs to the correspondence note or the keywords. A structured
     abstract's own section titles look like headings too, so a heading ends the abstract only when it
-    is not an abstract section title, or when it repeats one / starts the body after untitled text.
+    is not an abstract section title, or when it repeats one / starts the body after untitled text. A
+    summary for lay readers is titled by questions ('Why Was This Study Done?'): with ``questions`` such
+    a heading goes on with it.
     """
     seen: set[str] = set()
     had_text = False
     prev = ""
     end = start
+    # a second abstract heading right under the first is the abstract's one section title ('Abstract' over
+    # 'Summary'), not the start of another abstract
+    first = next((k for k in range(start, len(lines)) if lines[k].stripped), len(lines))
     for k in range(start, len(lines)):
         s = lines[k].stripped
         if not s:
             end = k if had_text else k + 1
             prev = ""
             continue
-        if KEYWORDS.match(s) or ABSTRACT_HEADING.match(s) or ABSTRACT_INLINE.match(s) and had_text:
+        if KEYWORDS.match(s) or ABSTRACT_HEADING.match(s) and k > first or ABSTRACT_INLINE.match(s) and had_text:
             return k
         if _AFTER_ABSTRACT.match(s):
             return k
@@ -1455,6 +1474,7 @@ def abstract_end(lines: list[Line], start: int) -> int:
                 return k
             seen.add(key)
         elif (had_text and is_heading_like(s) and len(s) <= 60 and (not prev or prev.endswith((".", "?", "!", ")")))
+              and not (questions and s.endswith("?"))
               and (k + 1 >= len(lines) or not lines[k + 1].stripped or len(s.split()) <= 4)):
             return k
         else:
@@ -1462,6 +1482,53 @@ def abstract_end(lines: list[Line], start: int) -> int:
         prev = s
         end = k + 1
     return end
+
+
+def _build_abstract(doc: Document, lines: list[Line], head: int, end: int, title: str | None,
+                    inline: str | None, questions: bool = False) -> Abstract | None:
+    """The abstract under the heading ``lines[head]``, its text ``lines[head + 1:end]`` (plus ``inline``,
+    the text printed on the heading's own line): paragraphs, or titled sections when structured."""
+    ab = Abstract(title=title)
+    cur: Section | None = None
+    paras: list[str] = [inline] if inline else []
+
+    def flush() -> None:
+        if paras:
+            p = Paragraph(text=" ".join(paras))
+            (cur.paragraphs if cur else ab.paragraphs).append(p)
+            paras.clear()
+
+    first = True
+    for ln in lines[head + 1:end]:
+        s = ln.stripped
+        if not s:
+            flush()
+            continue
+        hm = _SECTION_INLINE.match(s) if s[:1].isupper() else None
+        # 'Abstract' / 'Summary' printed as the only section title of an abstract ('Abstract' over 'Summary')
+        if (ABSTRACT_SECTION.match(s) or first and not paras and ABSTRACT_HEADING.match(s)
+                or questions and s.endswith("?") and len(s) <= 80 and is_heading_like(s)):
+            flush()
+            cur = Section(title=s.rstrip(":"))
+            ab.sections.append(cur)
+        elif hm and ABSTRACT_SECTION.match(hm.group(1)):
+            flush()
+            cur = Section(title=hm.group(1))
+            ab.sections.append(cur)
+            paras.append(hm.group(2))
+        else:
+            paras.append(s)
+        first = False
+    flush()
+    if not (ab.paragraphs or ab.sections):
+        return None
+    last = lines[end - 1] if end > head + 1 else lines[head]
+    ab.provenance["text"] = Span(start=doc.to_original(lines[head].start), end=doc.to_original(last.end))
+    return ab
+
+
+# 'Methods: ...', 'MÉTODOS: ...': a section title and its text on one line
+_SECTION_INLINE = re.compile(r"^([^\W\d_][^\W\d_/ ]{2,40}?)\s*:\s+(\S.*)$")
 
 
 def _extract_abstract(doc: Document, art: Article, fr: _Front) -> None:
@@ -1479,42 +1546,10 @@ def _extract_abstract(doc: Document, art: Article, fr: _Front) -> None:
     if start is not None:
         fr.use(start - 1)
         end = abstract_end(lines, start)
-        abs_lines = lines[start:end]
         # the heading as printed ('Abstract', 'Summary', 'Resumo') is the abstract's <title>
         head = ABSTRACT_HEADING.match(lines[start - 1].text) or ABSTRACT_INLINE.match(lines[start - 1].text)
-        ab = Abstract(title=head.group(1) if head else None)
-        cur: Section | None = None
-        paras: list[str] = [inline] if inline else []
-
-        def flush() -> None:
-            if paras:
-                p = Paragraph(text=" ".join(paras))
-                (cur.paragraphs if cur else ab.paragraphs).append(p)
-                paras.clear()
-
-        for ln in abs_lines:
-            s = ln.stripped
-            if not s:
-                flush()
-                continue
-            hm = re.match(r"^([A-Z][A-Za-z/ ]{2,40}?)\s*:\s+(\S.*)$", s)
-            if ABSTRACT_SECTION.match(s):
-                flush()
-                cur = Section(title=s.rstrip(":"))
-                ab.sections.append(cur)
-            elif hm and ABSTRACT_SECTION.match(hm.group(1)):
-                flush()
-                cur = Section(title=hm.group(1))
-                ab.sections.append(cur)
-                paras.append(hm.group(2))
-            else:
-                paras.append(s)
-        flush()
-        if ab.paragraphs or ab.sections:
-            if ab.sections and ab.paragraphs:  # text before the first section: an untitled lead
-                pass
-            last = lines[end - 1] if end > start else lines[start - 1]
-            ab.provenance["text"] = Span(start=doc.to_original(lines[start - 1].start), end=doc.to_original(last.end))
+        ab = _build_abstract(doc, lines, start - 1, end, head.group(1) if head else None, inline)
+        if ab is not None:
             art.abstract = ab
             fr.use(*range(start, end))
         return
@@ -1535,6 +1570,117 @@ def _extract_abstract(doc: Document, art: Article, fr: _Front) -> None:
         ab.provenance["text"] = Span(start=doc.to_original(block[0].start), end=doc.to_original(block[-1].end))
         art.abstract = ab
         fr.use(*range(j + 1, end))
+
+
+#: the heading of an abstract printed after the main one: a summary for other readers, or the abstract in
+#: another language; alone on its line, or followed by ':' / '.' and the text
+OTHER_ABSTRACT = re.compile(
+    r"^\s*(author(?:['’]s|s['’])? summary|editors?(?:['’]s?)? summary|editorial summary|plain[- ]language summary|"
+    r"lay summary|synopsis|abstract|summary|resumo|resumen|r[ée]sum[ée]|zusammenfassung|riassunto)"
+    r"(?:\s*[:.]?\s*$|\s*[:.—–]\s*(\S.*)$)",
+    re.I,
+)
+#: the JATS4R abstract-type of a summary, by the first word of its heading
+_SUMMARY_TYPES = {"author": "summary", "editor": "editor-summary", "editors": "editor-summary",
+                  "editorial": "editor-summary", "plain": "plain-language-summary", "lay": "plain-language-summary",
+                  "synopsis": "summary", "summary": "summary"}
+#: the language an abstract heading is written in
+_HEADING_LANG = {"abstract": "en", "resumo": "pt", "resumen": "es", "résumé": "fr", "resume": "fr",
+                 "zusammenfassung": "de", "riassunto": "it"}
+
+
+def heading_language(title: str | None) -> str | None:
+    """The language an abstract's printed heading names ('Resumo' -> pt), None for a summary heading."""
+    return _HEADING_LANG.get((title or "").strip().casefold())
+
+
+def _trans_title_above(doc: Document, fr: _Front, art: Article, head: int) -> tuple[str, list[int]] | None:
+    """The title printed right over a translated abstract's heading, if any: SciELO prints the article's
+    title in the abstract's language there ('Conhecimento de HIV/Aids ... / RESUMO').
+
+    Only a short run of unused lines directly above the heading, itself standing apart (a blank or a used
+    line above it), that reads as a title: no final full stop, no address, link or label.
+    """
+    k = head
+    while k > 0 and k - 1 >= 0 and fr.lines[k - 1].stripped and not fr.used[k - 1] and head - k < 3:
+        k -= 1
+    if k == head or (k > 0 and fr.lines[k - 1].stripped and not fr.used[k - 1]):
+        return None
+    idx = list(range(k, head))
+    text = _join([fr.lines[j] for j in idx])
+    if (len(text) > 300 or len(text.split()) < 3 or text.endswith(".") or not text[:1].isupper()
+            or KEYWORDS.match(text) or ABSTRACT_HEADING.match(text) or _is_furniture(text, art)
+            or any(_is_other_front_item(fr.lines[j].stripped) for j in idx)):
+        return None
+    return text, idx
+
+
+def _extract_other_abstracts(doc: Document, art: Article, fr: _Front) -> None:
+    """The abstracts printed after the main one: summaries and translations.
+
+    Why: PLOS prints an 'Author Summary' (or 'Synopsis', 'Editors' Summary') after the abstract, and SciELO
+    the abstract again in Portuguese, Spanish or English, often under the title in that language. Each is the
+    article's text with its own JATS place (``<abstract abstract-type>``, ``<trans-abstract xml:lang>``,
+    ``<trans-title-group>``); left unread it would only be kept as an unplaced note. When the main abstract is
+    in another language than the article (an English article printing its 'Resumo' first), the one in the
+    article's language becomes the main abstract and the other a translation.
+    """
+    lines = fr.lines
+    i = 0
+    while i < len(lines):
+        m = OTHER_ABSTRACT.match(lines[i].text) if lines[i].stripped and not fr.used[i] else None
+        if m is None:
+            i += 1
+            continue
+        title = " ".join(m.group(1).split())
+        lang = heading_language(title)
+        end = abstract_end(lines, i + 1, questions=lang is None)
+        nxt = next((lines[k].stripped for k in range(i + 1, end) if lines[k].stripped), "")
+        if not m.group(2) and is_heading_like(nxt) and not ABSTRACT_SECTION.match(nxt) and not nxt.endswith("?"):
+            # a label over another label ('Section / Synopsis / License' on a web page) is no abstract
+            i += 1
+            continue
+        # lines another field took inside it (a running head read for the journal's name) are not its text
+        own = [lines[k] for k in range(i, end) if k == i or not fr.used[k]]
+        ab = _build_abstract(doc, own, 0, len(own), title, m.group(2), questions=lang is None)
+        if ab is None or len(ab.plain_text()) < 100:
+            # a label with a word or two under it ('Section / Synopsis / License' on a web page) is no abstract
+            i += 1
+            continue
+        if lang is None:
+            ab.abstract_type = _SUMMARY_TYPES.get(title.split()[0].casefold().rstrip("'’s"), "summary")
+            art.other_abstracts.append(ab)
+            # a pointer to it printed right above ('Please see later in the article for the Editors' Summary')
+            # was read with it
+            k = i - 1
+            while k >= 0 and not fr.used[k] and title.casefold() in fr.lines[k].stripped.casefold() \
+                    and len(fr.lines[k].stripped) <= 150:
+                fr.use(k)
+                k -= 1
+        else:
+            main_lang = heading_language(art.abstract.title if art.abstract else None) or art.language
+            if lang == art.language and art.abstract is not None and main_lang != art.language:
+                # the main abstract was the translation: swap
+                art.abstract.lang = main_lang
+                art.trans_abstracts.append(art.abstract)
+                art.abstract = ab
+            elif lang == main_lang or art.abstract is None:
+                # the same language again (a page that prints its abstract twice): not a translation
+                i += 1
+                continue
+            else:
+                ab.lang = lang
+                art.trans_abstracts.append(ab)
+                above = _trans_title_above(doc, fr, art, i)
+                if above is not None:
+                    text, idx = above
+                    tt = TransTitle(lang=lang, title=text)
+                    tt.provenance["title"] = Span(start=doc.to_original(lines[idx[0]].start),
+                                                  end=doc.to_original(lines[idx[-1]].end))
+                    art.trans_titles.append(tt)
+                    fr.use(*idx)
+        fr.use(*range(i, end))
+        i = end
 
 
 def _extract_self_uri(doc: Document, art: Article, fr: _Front) -> None:

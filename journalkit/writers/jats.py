@@ -21,6 +21,7 @@ __all__ = ["build_jats", "serialize", "choose_tag_set", "TagSetError", "XLINK", 
 
 XLINK = "http://www.w3.org/1999/xlink"
 ALI = "http://www.niso.org/schemas/ali/1.0/"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -268,10 +269,21 @@ def _titled(parent: etree._Element, tag: str, title: str | None, paragraphs: lis
     return el
 
 
-def _abstract(parent: etree._Element, ab: Abstract) -> None:
-    a = _titled(parent, "abstract", ab.title, ab.paragraphs, ab.sections)
+def _abstract(parent: etree._Element, ab: Abstract, tag: str = "abstract") -> None:
+    a = _titled(parent, tag, ab.title, ab.paragraphs, ab.sections)
     if ab.abstract_type:
         a.set("abstract-type", ab.abstract_type)
+    if ab.lang:
+        a.set(XML_LANG, ab.lang)
+
+
+def _kwd_group(parent: etree._Element, title: str | None, keywords: list[str]) -> etree._Element:
+    kg = _sub(parent, "kwd-group", kwd_group_type="author")
+    if title:
+        _sub(kg, "title", title)
+    for kwd in keywords:
+        _sub(kg, "kwd", kwd)
+    return kg
 
 
 def _aff(parent: etree._Element, aff: Affiliation) -> None:
@@ -326,7 +338,7 @@ def build_jats(article: Article, fl: Flavour, *, declare_gaps: bool = True) -> e
     root = etree.Element("article", nsmap=nsmap)
     root.set("article-type", article.article_type)
     root.set("dtd-version", fl.version)
-    root.set("{http://www.w3.org/XML/1998/namespace}lang", article.language)
+    root.set(XML_LANG, article.language)
     front = _sub(root, "front")
     _journal_meta(front, article)
     am = _sub(front, "article-meta")
@@ -342,6 +354,10 @@ def build_jats(article: Article, fl: Flavour, *, declare_gaps: bool = True) -> e
     _sub(tg, "article-title", article.title or "")
     if article.subtitle:
         _sub(tg, "subtitle", article.subtitle)
+    for tt in article.trans_titles:
+        ttg = _sub(tg, "trans-title-group")
+        ttg.set(XML_LANG, tt.lang)
+        _sub(ttg, "trans-title", tt.title)
 
     corresp_ids: list[str] = []
     notes = [n for n in article.author_notes if n.kind == "corresp"]
@@ -431,12 +447,14 @@ def build_jats(article: Article, fl: Flavour, *, declare_gaps: bool = True) -> e
             rel.text = _t(ra.citation)
     if article.abstract:
         _abstract(am, article.abstract)
+    for ab in article.other_abstracts:
+        _abstract(am, ab)
+    for ab in article.trans_abstracts:
+        _abstract(am, ab, tag="trans-abstract")
     if article.keywords:
-        kg = _sub(am, "kwd-group", kwd_group_type="author")
-        if article.keywords_title:
-            _sub(kg, "title", article.keywords_title)
-        for kwd in article.keywords:
-            _sub(kg, "kwd", kwd)
+        _kwd_group(am, article.keywords_title, article.keywords)
+    for group in article.trans_keywords:
+        _kwd_group(am, group.title, group.keywords).set(XML_LANG, group.lang)
     if article.funding_statement:
         _sub(_sub(am, "funding-group"), "funding-statement", article.funding_statement)
 
