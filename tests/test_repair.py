@@ -75,3 +75,23 @@ def test_plugin_edits_run_first_and_are_reported() -> None:
     repair(doc, extra=[Edit(2, 3, "fi", "journal-glyph", "private glyph is fi in this journal's font")])
     assert doc.text == "A fi B\n"
     assert doc.report.of_kind("journal-glyph")[0].original == "\ue000"
+
+
+def test_hyphen_restored_where_the_compound_is_printed_hyphenated() -> None:
+    text = ("We seek a lowdimensional space. A low-dimensional model and a second low-dimensional fit.\n"
+            "Levels of CTLA4 rose; CTLA-4 and CTLA-4 were measured. See https://example.org/lowdimensional/x\n")
+    doc = _repair(text)
+    assert "We seek a low-dimensional space." in doc.text
+    assert "Levels of CTLA-4 rose" in doc.text
+    assert "https://example.org/lowdimensional/x" in doc.text  # a link is left as printed
+    kinds = [e for e in doc.report.entries if e.kind == "hyphen-restored"]
+    assert len(kinds) == 2 and all(e.offset is not None for e in kinds)
+    assert text[kinds[0].offset - 3:kinds[0].offset] == "low"  # the offset points into the input
+
+
+def test_hyphen_not_restored_when_the_author_writes_both() -> None:
+    # joined as often as hyphenated: the author's own spelling, not a line-break artefact
+    text = "A nonspecific effect. Another nonspecific effect. One non-specific effect and one non-specific.\n"
+    assert _repair(text).text == text
+    text = "An antioxidant here, an anti-oxidant there.\n"
+    assert _repair(text).text == text

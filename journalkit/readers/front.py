@@ -1528,7 +1528,7 @@ def _build_abstract(doc: Document, lines: list[Line], head: int, end: int, title
 
 
 # 'Methods: ...', 'MÉTODOS: ...': a section title and its text on one line
-_SECTION_INLINE = re.compile(r"^([^\W\d_][^\W\d_/ ]{2,40}?)\s*:\s+(\S.*)$")
+_SECTION_INLINE = re.compile(r"^([^\W\d_](?:[^\W\d_]|[/ ]){2,40}?)\s*:\s+(\S.*)$")
 
 
 def _extract_abstract(doc: Document, art: Article, fr: _Front) -> None:

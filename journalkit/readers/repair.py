@@ -8,7 +8,7 @@ text is kept and a warning says why.
 
 Kinds: ``newline``, ``whitespace``, ``invisible``, ``soft-hyphen``,
 ``ligature``, ``markup``, ``link-label``, ``icon-glyph``, ``doi-space``,
-``doi-hyphen``, ``hyphenation``, ``drop-cap``.
+``doi-hyphen``, ``hyphenation``, ``hyphen-restored``, ``drop-cap``.
 """
 
 from __future__ import annotations
@@ -369,6 +369,89 @@ def _eol_hyphens(doc: Document) -> list[Edit]:
     return edits
 
 
+#: a hyphenated compound of letters and digits ('low-dimensional', 'ROM-1', 'EQ-5D', 'T-cell-dependent')
+_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+
+
+def _restore_hyphens(doc: Document) -> list[Edit]:
+    """'a lowdimensional space' -> 'a low-dimensional space' where the text prints the compound hyphenated.
+
+    Why: pdftotext removes the hyphen of a word split at a line end, and a compound that was broken at its
+    own hyphen ('low-' / 'dimensional') comes out joined: 'informationtheoretic', 'ROM1', 'EQ5D'.
+    The text itself is the evidence: a joined word is given its hyphen back only when the same compound is
+    printed hyphenated elsewhere, more often than joined (an author who writes 'nonspecific' as well as
+    'non-specific' keeps both). Words inside addresses, DOIs and links are left alone.
+    """
+    text = doc.text
+    if "-" not in text:
+        return []
+    folded = text.casefold()
+    if len(folded) != len(text):  # casefolding moved the offsets ('ß' -> 'ss'): no safe positions
+        return []
+    tokens = folded.split()
+    forms: dict[str, Counter[str]] = {}
+    # the compounds, from the few whitespace-separated tokens with a hyphen (a pattern run over the whole
+    # text cost ten times more)
+    for token in tokens:
+        if "-" not in token:
+            continue
+        for m in _COMPOUND.finditer(token):
+            form = m.group(0)
+            if len(form) <= 40 and _LETTER.search(form):
+                forms.setdefault(form.replace("-", ""), Counter())[form] += 1
+    edits: list[Edit] = []
+    keys = [k for k in forms if len(k) >= 4]
+    if not keys:
+        return edits
+    # the words of the text as a set: a lookup per compound instead of a scan of the text per compound
+    words = {w.strip(_EDGE_PUNCT) for w in tokens}
+    for key in keys:
+        if key not in words:
+            continue
+        counts = forms[key]
+        hyphenated, n_hyph = counts.most_common(1)[0]
+        joined = [start for start in _whole_word_at(folded, key) if not _in_link(text, start, start + len(key))]
+        if not joined or len(joined) >= n_hyph:
+            continue
+        cuts = [i - k for k, i in enumerate(j for j, ch in enumerate(hyphenated) if ch == "-")]
+        for start in joined:
+            end = start + len(key)
+            word = text[start:end]
+            restored = "".join(word[a:b] + ("-" if b < len(word) else "")
+                               for a, b in zip([0, *cuts], [*cuts, len(word)], strict=True))
+            for cut in cuts:
+                edits.append(Edit(start + cut, start + cut, "-", "hyphen-restored",
+                                  f"hyphen a line break took out of a compound put back ({word} -> {restored}; "
+                                  f"printed hyphenated {n_hyph} time(s) elsewhere)"))
+    return sorted(edits, key=lambda e: e.start)
+
+
+def _in_link(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` part of an address, DOI or link (its whitespace-separated chunk)?"""
+    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    right = min((i for i in (text.find(" ", end), text.find("\n", end)) if i != -1), default=len(text))
+    chunk = text[left:right]
+    return "/" in chunk or "@" in chunk or "www." in chunk
+
+
+#: what may stand around a word in a whitespace-separated token ('(lowdimensional),')
+_EDGE_PUNCT = "()[]{}.,;:!?\"'“”‘’«»"
+
+
+def _whole_word_at(folded: str, word: str) -> list[int]:
+    """Where ``word`` stands alone in ``folded``: no letter, digit, '_' or hyphen touching it."""
+    out = []
+    pos = folded.find(word)
+    while pos != -1:
+        end = pos + len(word)
+        before = folded[pos - 1] if pos else " "
+        after = folded[end] if end < len(folded) else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            out.append(pos)
+        pos = folded.find(word, end)
+    return out
+
+
 _COMMON_INITIAL = ("In", "On", "An", "As", "At", "It", "Is", "If", "Of", "To", "By", "We", "The", "A", "I",
                    "This", "These", "There", "Over", "Our", "One", "Since", "Despite", "During", "Recent",
                    "Recently", "Many", "Most", "Several", "Although")
@@ -433,6 +516,7 @@ REPAIRS: list[tuple[str, Callable[[Document], list[Edit]]]] = [
     ("doi-space", _doi_spaces),
     ("doi-hyphen", _doi_hyphens),
     ("hyphenation", _eol_hyphens),
+    ("hyphen-restore", _restore_hyphens),
     ("drop-cap", _drop_cap),
 ]
 

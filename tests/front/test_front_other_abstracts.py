@@ -151,3 +151,18 @@ def test_html_report_shows_the_other_abstracts() -> None:
     res = convert(_TRANSLATED)
     html = report_html(res.article, res.report)
     assert "RESUMO (pt)" in html and "Keywords (pt)" in html and "Title (pt)" in html
+
+
+def test_inline_section_titles_of_several_words_and_accents() -> None:
+    text = _SUMMARY.replace(
+        "Migrating songbirds cross the sea in flights that last days. We recorded the brain activity of twelve birds\n"
+        "in flight and found short bouts of sleep in one hemisphere at a time, mostly at night.",
+        "Background: Migrating songbirds cross the sea in flights that last days.\n"
+        "Methods and Findings: We recorded the brain activity of twelve birds in flight.\n"
+        "Conclusions/Significance: Birds sleep in one hemisphere at a time, mostly at night.")
+    ab = convert(text).tree.find(".//article-meta/abstract")
+    assert [s.findtext("title") for s in ab.findall("sec")] == ["Background", "Methods and Findings",
+                                                                "Conclusions/Significance"]
+    res = convert(_TRANSLATED)
+    trans = res.tree.find(".//trans-abstract")
+    assert trans.find("sec/p").text.startswith("Avaliar")
