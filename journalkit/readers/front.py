@@ -1434,7 +1434,7 @@ _AFTER_ABSTRACT = re.compile(
     r"^\s*(?:[*✉†]|(?:author summary|editors?'? summary|editorial summary|plain language summary|synopsis|"
     r"citation|how to cite|academic editor|editor|received|accepted|published|copyright|funding|competing|"
     r"corresponding author|address for correspondence|correspondence|e-?mail\s*:|author key ?words|"
-    r"data availability|abbreviations|(?:please\s+)?see\s+(?:later|below)\b)\b)",
+    r"data availability|abbreviations)\b)",
     re.I,
 )
 _BODY_START = re.compile(r"^\s*(?:1\.?\s+)?(?:introduction|introdu[cç][aã]o|introducci[oó]n|background)\s*$", re.I)
@@ -1531,6 +1531,33 @@ def _build_abstract(doc: Document, lines: list[Line], head: int, end: int, title
 _SECTION_INLINE = re.compile(r"^([^\W\d_](?:[^\W\d_]|[/ ]){2,40}?)\s*:\s+(\S.*)$")
 
 
+def across_page_break(fr: _Front, art: Article, start: int, end: int,
+                      questions: bool = False) -> tuple[int, set[int]]:
+    """The end of the abstract ``lines[start:end]`` when a page break cut it mid-sentence, and the lines of
+    the break (blank lines, running head, journal and citation lines) that are not its text.
+
+    Why: a PDF's first page often ends inside the abstract; pdftotext then prints the page foot ('PLoS ONE',
+    the citation line, 'This issue') before the abstract's last words ('... associated with the' /
+    'first zinc-finger region. ...'), and the abstract was cut there. Only an abstract whose text stops
+    without a sentence end, followed across nothing but page furniture by a line that goes on in lower case,
+    is carried on.
+    """
+    lines = fr.lines
+    last = next((k for k in range(end - 1, start - 1, -1) if lines[k].stripped), None)
+    if last is None or lines[last].stripped.endswith((".", "?", "!", ":", ")", "]")):
+        return end, set()
+    k, furniture = end, 0
+    while k < len(lines) and k - end <= 12:
+        s = lines[k].stripped
+        if s and not (fr.used[k] or _is_furniture(s, art) or len(s.split()) <= 3 and not s[:1].islower()):
+            break
+        furniture += bool(s)
+        k += 1
+    if not furniture or k >= len(lines) or not lines[k].stripped[:1].islower():
+        return end, set()
+    return abstract_end(lines, k, questions), set(range(last + 1, k))
+
+
 def _extract_abstract(doc: Document, art: Article, fr: _Front) -> None:
     lines = fr.lines
     start = None
@@ -1545,13 +1572,14 @@ def _extract_abstract(doc: Document, art: Article, fr: _Front) -> None:
             break
     if start is not None:
         fr.use(start - 1)
-        end = abstract_end(lines, start)
+        end, gap = across_page_break(fr, art, start, abstract_end(lines, start))
         # the heading as printed ('Abstract', 'Summary', 'Resumo') is the abstract's <title>
         head = ABSTRACT_HEADING.match(lines[start - 1].text) or ABSTRACT_INLINE.match(lines[start - 1].text)
-        ab = _build_abstract(doc, lines, start - 1, end, head.group(1) if head else None, inline)
+        own = [lines[k] for k in range(start - 1, end) if k not in gap]
+        ab = _build_abstract(doc, own, 0, len(own), head.group(1) if head else None, inline)
         if ab is not None:
             art.abstract = ab
-            fr.use(*range(start, end))
+            fr.use(*(k for k in range(start, end) if k not in gap))
         return
     # no heading: long unused paragraph right before the keywords line
     kw = next((i for i, ln in enumerate(lines) if KEYWORDS.match(ln.text)), None)
@@ -1634,14 +1662,15 @@ def _extract_other_abstracts(doc: Document, art: Article, fr: _Front) -> None:
             continue
         title = " ".join(m.group(1).split())
         lang = heading_language(title)
-        end = abstract_end(lines, i + 1, questions=lang is None)
+        end, gap = across_page_break(fr, art, i + 1, abstract_end(lines, i + 1, questions=lang is None),
+                                     questions=lang is None)
         nxt = next((lines[k].stripped for k in range(i + 1, end) if lines[k].stripped), "")
         if not m.group(2) and is_heading_like(nxt) and not ABSTRACT_SECTION.match(nxt) and not nxt.endswith("?"):
             # a label over another label ('Section / Synopsis / License' on a web page) is no abstract
             i += 1
             continue
         # lines another field took inside it (a running head read for the journal's name) are not its text
-        own = [lines[k] for k in range(i, end) if k == i or not fr.used[k]]
+        own = [lines[k] for k in range(i, end) if k == i or not fr.used[k] and k not in gap]
         ab = _build_abstract(doc, own, 0, len(own), title, m.group(2), questions=lang is None)
         if ab is None or len(ab.plain_text()) < 100:
             # a label with a word or two under it ('Section / Synopsis / License' on a web page) is no abstract
@@ -1679,7 +1708,7 @@ def _extract_other_abstracts(doc: Document, art: Article, fr: _Front) -> None:
                                                   end=doc.to_original(lines[idx[-1]].end))
                     art.trans_titles.append(tt)
                     fr.use(*idx)
-        fr.use(*range(i, end))
+        fr.use(*(k for k in range(i, end) if k not in gap))
         i = end
 
 

@@ -419,10 +419,10 @@ def _restore_hyphens(doc: Document) -> list[Edit]:
             word = text[start:end]
             restored = "".join(word[a:b] + ("-" if b < len(word) else "")
                                for a, b in zip([0, *cuts], [*cuts, len(word)], strict=True))
-            for cut in cuts:
-                edits.append(Edit(start + cut, start + cut, "-", "hyphen-restored",
-                                  f"hyphen a line break took out of a compound put back ({word} -> {restored}; "
-                                  f"printed hyphenated {n_hyph} time(s) elsewhere)"))
+            # the whole word is the edit, so the report shows it as printed and as restored
+            edits.append(Edit(start, end, restored, "hyphen-restored",
+                              f"hyphen a line break took out of a compound put back ({word} -> {restored}; "
+                              f"printed hyphenated {n_hyph} time(s) elsewhere)"))
     return sorted(edits, key=lambda e: e.start)
 
 

@@ -166,3 +166,22 @@ def test_inline_section_titles_of_several_words_and_accents() -> None:
     res = convert(_TRANSLATED)
     trans = res.tree.find(".//trans-abstract")
     assert trans.find("sec/p").text.startswith("Avaliar")
+
+
+def test_abstract_cut_by_a_page_break_goes_on_after_the_page_foot() -> None:
+    text = _SUMMARY.replace(
+        "We recorded the brain activity of twelve birds\nin flight and found",
+        "We recorded the brain activity of twelve birds\n\nJournal of Tests\n\n"
+        "J Tests 9(5): e97541. doi:10.5555/jtests.0097541\n\nThis issue\n\nin flight and found")
+    ab = convert(text).tree.find(".//article-meta/abstract")
+    (p,) = ab.findall("p")
+    assert "twelve birds in flight and found short bouts" in p.text
+    assert "This issue" not in p.text and "Journal of Tests" not in p.text
+
+
+def test_abstract_ending_a_sentence_before_the_page_foot_stops_there() -> None:
+    text = _SUMMARY.replace(
+        "mostly at night.\n",
+        "mostly at night.\n\nJournal of Tests\n\nthe rest of a page in lower case, which is not the abstract.\n")
+    ab = convert(text).tree.find(".//article-meta/abstract")
+    assert "rest of a page" not in "".join(ab.itertext())
