@@ -1457,6 +1457,7 @@ def abstract_end(lines: list[Line], start: int, questions: bool = False) -> int:
     # a second abstract heading right under the first is the abstract's one section title ('Abstract' over
     # 'Summary'), not the start of another abstract
     first = next((k for k in range(start, len(lines)) if lines[k].stripped), len(lines))
+    opened = False  # an abstract section title was the last line: its text comes next
     for k in range(start, len(lines)):
         s = lines[k].stripped
         if not s:
@@ -1473,12 +1474,16 @@ def abstract_end(lines: list[Line], start: int, questions: bool = False) -> int:
             if key in seen or (had_text and _BODY_START.match(s)):
                 return k
             seen.add(key)
+            opened = True
         elif (had_text and is_heading_like(s) and len(s) <= 60 and (not prev or prev.endswith((".", "?", "!", ")")))
-              and not (questions and s.endswith("?"))
+              and not (questions and s.endswith("?")) and not opened
               and (k + 1 >= len(lines) or not lines[k + 1].stripped or len(s.split()) <= 4)):
             return k
         else:
+            # a section title's first line is its text, however short ('Trial registration' / 'ClinicalTrials.gov
+            # NCT00848692')
             had_text = True
+            opened = False
         prev = s
         end = k + 1
     return end

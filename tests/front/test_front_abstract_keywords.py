@@ -58,3 +58,9 @@ def test_further_note_emails_go_to_the_authors_named_by_initials() -> None:
                                 Contributor(surname="Casas", given_names="Juan P.")])
     _assign_emails(art, "E-mail: ns@unab.edu.co (NCS), jp@lshtm.ac.uk (JPC)", "ns@unab.edu.co")
     assert [(c.email, c.corresponding) for c in art.contributors] == [(None, False), ("jp@lshtm.ac.uk", True)]
+
+
+def test_short_text_under_a_section_title_is_the_sections_text() -> None:
+    ls = _lines("Background\n\nWe asked.\n\nTrial registration\n\nClinicalTrials.gov NCT00848692\n\n"
+                "Introduction\n\nBody.")
+    assert abstract_end(ls, 0) == 8  # up to "Introduction", the registry line kept
