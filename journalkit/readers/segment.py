@@ -6,7 +6,9 @@ in the front matter, an affiliation is given back. The split is by landmarks tha
 PDF and web copies: an "Abstract"/"Keywords" line, the first body heading
 ("Introduction", "1. Background"), a "References" heading, a
 correspondence block. Where a landmark is missing the segmenter falls back to
-the first long paragraph after the author block.
+the first long paragraph after the author block; where the first body heading
+comes late, running text before it (after the abstract and the notes under it)
+opens the body untitled.
 """
 
 from __future__ import annotations
@@ -501,18 +503,11 @@ def _paragraph_blocks(lines: list[Line]) -> list[tuple[int, int]]:
 
 def _find_body_start(main: list[Line]) -> int:
     n = len(main)
-    abs_i = kw_i = None
-    for i, ln in enumerate(main):
-        if abs_i is None and (ABSTRACT_HEADING.match(ln.text) or ABSTRACT_INLINE.match(ln.text)):
-            abs_i = i
-        if kw_i is None and KEYWORDS.match(ln.text) and len(ln.stripped) < 600:
-            m = KEYWORDS.match(ln.text)
-            if m and (m.group(2) or (i + 1 < n and main[i + 1].stripped)):
-                kw_i = i
+    abs_i, kw_i = _front_landmarks(main)
     anchor = max(x for x in (abs_i, kw_i, -1) if x is not None)
     for i in range(anchor + 1, n):
         if BODY_HEADING.match(main[i].text):
-            return i
+            return _untitled_opening(main, anchor, anchor == abs_i, i)
     if kw_i is not None and kw_i >= (abs_i or -1):
         # the body starts after the keyword block
         j = kw_i + 1
@@ -534,15 +529,270 @@ def _find_body_start(main: list[Line]) -> int:
     # no landmark: the first long paragraph after the author block is body
     for a, b in _paragraph_blocks(main):
         text = " ".join(ln.stripped for ln in main[a:b])
-        if len(text) >= 250 and text.count(". ") >= 1 and not _frontish(text) and _prose(text):
+        if len(text) >= 250 and _sentence(text) and not _frontish(text) and _prose(text):
             return a
         if b - a > 3:
             # a web copy has no blank lines: look at its lines (one paragraph each) one by one
             for i in range(a, b):
                 t = main[i].stripped
-                if len(t) >= 250 and t.count(". ") >= 1 and not _frontish(t) and _prose(t):
+                if len(t) >= 250 and _sentence(t) and not _frontish(t) and _prose(t):
                     return i
     return n
+
+
+#: how much text an abstract holds (with a translated one whose heading is not known) after an
+#: 'Introduction' title of its own and before its keywords: past this much text after an 'Introduction'
+#: heading, the body has begun and an 'Abstract' or 'Keywords' line further on is body text
+_ABSTRACT_WORDS = 600
+#: the body headings that open an article's body ('Background' and 'Methods' also title the sections of a
+#: structured abstract, whose text may run to its keywords)
+_OPENING = re.compile(r"intro|main", re.I)
+
+
+def _front_landmarks(main: list[Line]) -> tuple[int | None, int | None]:
+    """Indices of the abstract heading and the keywords line that end the front matter (None when absent).
+
+    Why: the body starts at the first body heading after the later of the two, so a landmark found in
+    the body moves the start past whole sections into the front matter. Two kinds turn up there: a
+    sentence that a narrow column breaks before 'keywords' or 'subject terms' ('... searched with the /
+    keywords and controlled vocabulary ...'), which ``_keywords_line`` declines, and an 'ABSTRACT' row of a
+    reporting checklist printed as a table in an article with no abstract of its own. Landmarks are
+    therefore only looked for until an 'Introduction' heading has been followed by more text than an
+    abstract holds.
+    """
+    abs_i = kw_i = None
+    opened = False  # an 'Introduction' heading stands since the last landmark
+    words = 0
+    for i, ln in enumerate(main):
+        is_abs = abs_i is None and bool(ABSTRACT_HEADING.match(ln.text) or ABSTRACT_INLINE.match(ln.text))
+        is_kw = kw_i is None and _keywords_line(main, i)
+        if is_abs or is_kw:
+            if opened and words > _ABSTRACT_WORDS:
+                break
+            opened = False
+            if is_abs:
+                abs_i = i
+            if is_kw:
+                kw_i = i
+            continue
+        if not opened:
+            m = BODY_HEADING.match(ln.text)
+            if m and _OPENING.match(m.group(1)):
+                opened, words = True, 0
+        else:
+            words += len(ln.stripped.split())
+    return abs_i, kw_i
+
+
+_LIST_MARK = re.compile(r"[;·•]")
+
+
+def _keywords_line(main: list[Line], i: int) -> bool:
+    """Is ``main[i]`` a keywords label ('Keywords: a; b', 'KEY WORDS' over a list), not a sentence?
+
+    Why: the label is printed as a label, capitalised or followed by its colon or dash; a sentence that
+    a line break happens to open with the word ('keywords, words in a title', 'palavras-chave
+    "telehealth" e ...', 'Keywords were chosen ...') goes on in lower case without a separator.
+    """
+    ln = main[i]
+    m = KEYWORDS.match(ln.text)
+    if not m or len(ln.stripped) >= 600:
+        return False
+    rest = m.group(2)
+    # a label alone heads its list: on the next line, or past one blank line (a web page's bullet list)
+    if not (rest or any(nxt.stripped for nxt in main[i + 1:i + 3])):
+        return False
+    separated = bool(_SEPARATOR.match(ln.text, m.end(1)))
+    if separated:
+        return True
+    if not m.group(1)[0].isupper():
+        return False
+    return not rest[:1].islower() or bool(_LIST_MARK.search(rest))
+
+
+_SEPARATOR = re.compile(r"\s*[:—–-]")
+
+#: running text after the last front-matter note or summary and before a late first body heading, past
+#: which it is the body's untitled opening: above the summaries and translated abstracts that turn up there
+#: without a title the segmenter knows (about 200 words), below most short introductions (300-1,000)
+_UNTITLED_WORDS = 400
+#: titles of front-matter sections that stand between the abstract and the body (the whole line)
+_FRONT_SECTION = re.compile(
+    r"^\s*(?:author(?:'s|s'|s)? summary|editors?'? summary|editorial summary|synopsis|summary points|"
+    r"key (?:points|messages)|significance(?: statement)?|highlights|(?:plain language|lay|non-technical) "
+    r"summary|graphical abstract|trial registration|zusammenfassung|riassunto|sommario|samenvatting|"
+    r"sammanfattning|streszczenie|resumé|sumário|sumario|extracto)\s*[:.]?\s*$",
+    re.I,
+)
+#: the opening of a front-matter note: the correspondence mark, an e-mail, editor, dates, citation line
+_FRONT_NOTE = re.compile(
+    r"^\s*(?:[*✉†]|(?:e-?mail|(?:academic )?editor|received|accepted|published|citation|copyright|"
+    r"data availability|how to cite)\b)",
+    re.I,
+)
+
+
+def _untitled_opening(main: list[Line], anchor: int, after_abstract: bool, heading: int) -> int:
+    """Where the body starts when the first body heading found is ``heading``.
+
+    Why: many essays, perspectives and short reports open without a heading ('Robotics and automation
+    significantly advance ...') and name no section 'Introduction'; the first heading the segmenter knows
+    ('Materials and methods') may come pages later, and everything before it would be read as front
+    matter. Between the abstract and the body the front matter holds notes (correspondence, citation,
+    dates, licence, funding) and summaries under their own titles ('Author Summary'); when more running
+    text than an abstract holds stands after the last of them and before ``heading``, the body starts at
+    its first paragraph (or at the title right above it). The text after the last note only: a
+    correspondence note that pdftotext prints between two body paragraphs keeps the first of them in
+    the front matter rather than putting the note, and what comes before it, in the body.
+    """
+    lo = anchor + 1
+    if after_abstract:
+        # 'Abstract: text ...' opens the abstract on its own line
+        lo = _abstract_extent(main, anchor if ABSTRACT_INLINE.match(main[anchor].text) else lo, heading)
+    start = _untitled_start(main, lo, heading)
+    return heading if start is None else start
+
+
+#: a structured abstract's inline section label ('Methods: ...', 'Conclusions. ...')
+_ABSTRACT_LABEL = re.compile(r"^\s*([A-Z][\w/ ]{2,40}?)\s*[:.]\s+\S")
+_TITLE_JOINS = re.compile(r"\s*(?:\band\b|/|&)\s*", re.I)
+
+
+def _abstract_title(text: str) -> bool:
+    """A structured abstract's section title, also joined ones ('Methods and Findings', 'Aims/Hypothesis')."""
+    parts = [p for p in _TITLE_JOINS.split(text.strip().rstrip(":.")) if p]
+    return bool(parts) and all(_is_abstract_section(p) for p in parts)
+
+
+def _abstract_extent(main: list[Line], lo: int, hi: int) -> int:
+    """Index just past the abstract whose text starts at ``main[lo]`` (at most ``hi``).
+
+    Why: neither layout marks the abstract's end, and the body may follow it with no heading. The
+    abstract is its first paragraph (a block of lines up to a blank line in a PDF copy, one long line in
+    a web copy), carried on over the section titles of a structured abstract and the paragraphs they
+    open ('Methods: ...' lines included).
+    """
+    j = lo
+    while j < hi:
+        while j < hi and not main[j].stripped:
+            j += 1
+        if j >= hi:
+            return hi
+        if _abstract_title(main[j].stripped):
+            j += 1
+            continue
+        if len(main[j].stripped) >= _PARAGRAPH_CHARS:  # a web copy: one paragraph a line
+            j += 1
+        else:
+            while j < hi and main[j].stripped:
+                j += 1
+            if _abstract_title(main[j - 1].stripped):
+                continue  # the block ends with the next section's title ('Results' over a blank line)
+        k = j
+        while k < hi and not main[k].stripped:
+            k += 1
+        if k < hi and (_abstract_title(main[k].stripped) or _abstract_label(main[k].stripped)
+                       or main[k].stripped[:1].islower()):  # a lower-case line goes on over a page break
+            j = k
+            continue
+        return j
+    return hi
+
+
+def _abstract_label(text: str) -> bool:
+    m = _ABSTRACT_LABEL.match(text)
+    return bool(m and _abstract_title(m.group(1)))
+
+
+#: a paragraph long enough to be running text (a web copy prints each paragraph on one line)
+_PARAGRAPH_CHARS = 250
+
+
+def _untitled_start(main: list[Line], lo: int, hi: int) -> int | None:
+    """Start of the running text in ``main[lo:hi]`` after its last front-matter note or summary.
+
+    The start is the first long prose paragraph after the last note (``_front_note``) or front-section
+    title, or the title right above that paragraph; None unless ``_UNTITLED_WORDS`` of prose follow it.
+    Paragraphs of a front section ('Author Summary', 'Synopsis', a second abstract with its own section
+    titles) are passed over until a short block or another title closes the section; a paragraph that
+    opens in lower case goes on from a page or column break and starts nothing.
+    """
+    start: int | None = None
+    words = 0
+    in_front = False
+    title: int | None = None  # a title line right above the current text
+    for u, v in _units(main, lo, hi):
+        first = main[u].stripped
+        if _is_title(first):
+            if _is_front_title(first):
+                in_front, start, words = True, None, 0
+            elif not (in_front and _abstract_title(first)):
+                in_front = False
+            title = u if title is None else title  # the first of a run of titles
+            if v - u == 1:
+                continue
+            u += 1
+        text = " ".join(ln.stripped for ln in main[u:v])
+        if _front_note(text):
+            start, words, in_front = None, 0, False
+        elif len(text) >= _PARAGRAPH_CHARS and _sentence(text) and _prose(text) and not _frontish(text):
+            if not in_front and (start is not None or not first[:1].islower()):
+                if start is None:
+                    start = title if title is not None else u
+                words += len(text.split())
+        else:
+            in_front = False  # a short block (a caption, a date line) closes a front section
+        title = None
+    return start if words >= _UNTITLED_WORDS else None
+
+
+def _units(main: list[Line], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The paragraphs of ``main[lo:hi]`` as (first, last+1) indices.
+
+    A PDF copy separates paragraphs by blank lines only now and then: a block of lines is one unit, cut
+    before a line that is a front-matter section title ('Author Summary' right under the abstract's last
+    line). A web copy prints a paragraph a line: a block with long lines is a unit per line.
+    """
+    out: list[tuple[int, int]] = []
+    for a, b in _paragraph_blocks(main[lo:hi]):
+        a, b = a + lo, b + lo
+        if b - a > 3 and any(len(main[i].stripped) >= _PARAGRAPH_CHARS for i in range(a, b)):
+            out.extend((i, i + 1) for i in range(a, b))
+            continue
+        cut = a
+        for i in range(a + 1, b):
+            if _is_front_title(main[i].stripped) and _is_title(main[i].stripped):
+                out.append((cut, i))
+                cut = i
+        out.append((cut, b))
+    return out
+
+
+def _is_title(text: str) -> bool:
+    return len(text) <= 80 and is_heading_like(text) and not text.endswith(":")
+
+
+def _is_front_title(text: str) -> bool:
+    return bool(_FRONT_SECTION.match(text) or ABSTRACT_HEADING.match(text) or KEYWORDS.match(text))
+
+
+def _front_note(text: str) -> bool:
+    """Does ``text`` open a front-matter note (a licence or citation line, a labelled note, the
+    correspondence mark)? Only its opening counts: body paragraphs may mention a licence or a citation."""
+    return bool(_frontish(text[:_NOTE_OPENING]) or _FRONT_NOTE.match(text) or BACK_START.match(text))
+
+
+_NOTE_OPENING = 120
+
+
+def _sentence(text: str) -> bool:
+    """Does ``text`` hold a full sentence (a period that ends one, inside or at its end)?
+
+    Why: a byline or subject list is as long as a paragraph but holds no sentence. The end counts too: an
+    essay or letter may open with one long sentence ('Pieter Reitsma and colleagues have explored ... the
+    risk of haemorrhage [1].'), and that paragraph is body.
+    """
+    return text.count(". ") >= 1 or text.endswith(".")
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
