@@ -1440,6 +1440,11 @@ _AFTER_ABSTRACT = re.compile(
 _BODY_START = re.compile(r"^\s*(?:1\.?\s+)?(?:introduction|introdu[cç][aã]o|introducci[oó]n|background)\s*$", re.I)
 
 
+#: the section titles of a summary for lay readers: questions ('Why Was This Study Done?') and a closing
+#: 'Additional Information' with links for readers
+_SUMMARY_SECTION = re.compile(r"^.{3,78}\?$|^\s*(?:additional|more|further) information\s*:?$", re.I)
+
+
 def abstract_end(lines: list[Line], start: int, questions: bool = False) -> int:
     """Index just past the abstract that starts at ``lines[start]``.
 
@@ -1447,8 +1452,8 @@ def abstract_end(lines: list[Line], start: int, questions: bool = False) -> int:
     ('Published', 'Author summary'), PDFs to the correspondence note or the keywords. A structured
     abstract's own section titles look like headings too, so a heading ends the abstract only when it
     is not an abstract section title, or when it repeats one / starts the body after untitled text. A
-    summary for lay readers is titled by questions ('Why Was This Study Done?'): with ``questions`` such
-    a heading goes on with it.
+    summary for lay readers is titled by questions ('Why Was This Study Done?') and may close with
+    'Additional Information': with ``questions`` such a heading goes on with it.
     """
     seen: set[str] = set()
     had_text = False
@@ -1476,7 +1481,7 @@ def abstract_end(lines: list[Line], start: int, questions: bool = False) -> int:
             seen.add(key)
             opened = True
         elif (had_text and is_heading_like(s) and len(s) <= 60 and (not prev or prev.endswith((".", "?", "!", ")")))
-              and not (questions and s.endswith("?")) and not opened
+              and not (questions and _SUMMARY_SECTION.match(s)) and not opened
               and (k + 1 >= len(lines) or not lines[k + 1].stripped or len(s.split()) <= 4)):
             return k
         else:
@@ -1512,7 +1517,7 @@ def _build_abstract(doc: Document, lines: list[Line], head: int, end: int, title
         hm = _SECTION_INLINE.match(s) if s[:1].isupper() else None
         # 'Abstract' / 'Summary' printed as the only section title of an abstract ('Abstract' over 'Summary')
         if (ABSTRACT_SECTION.match(s) or first and not paras and ABSTRACT_HEADING.match(s)
-                or questions and s.endswith("?") and len(s) <= 80 and is_heading_like(s)):
+                or questions and _SUMMARY_SECTION.match(s) and len(s) <= 80 and is_heading_like(s)):
             flush()
             cur = Section(title=s.rstrip(":"))
             ab.sections.append(cur)

@@ -185,3 +185,14 @@ def test_abstract_ending_a_sentence_before_the_page_foot_stops_there() -> None:
         "mostly at night.\n\nJournal of Tests\n\nthe rest of a page in lower case, which is not the abstract.\n")
     ab = convert(text).tree.find(".//article-meta/abstract")
     assert "rest of a page" not in "".join(ab.itertext())
+
+
+def test_editors_summary_keeps_its_question_sections_and_additional_information() -> None:
+    text = _SUMMARY.replace("Author Summary\n\nHow can a bird", "Editors' Summary\n\nBackground\n\nHow can a bird")
+    text = text.replace(
+        "while resting.\n",
+        "while resting.\n\nWhy Was This Study Done?\n\nNobody had recorded sleep in flying songbirds before this "
+        "study.\n\nAdditional Information\n\nPlease access these Web sites via the online version of this summary.\n")
+    summary = convert(text).tree.find(".//article-meta/abstract[@abstract-type='editor-summary']")
+    assert [s.findtext("title") for s in summary.findall("sec")] == ["Background", "Why Was This Study Done?",
+                                                                     "Additional Information"]
