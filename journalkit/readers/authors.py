@@ -15,6 +15,7 @@ records provenance.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -119,6 +120,14 @@ def parse_name_list(text: str, *, roman: bool | None = None) -> list[NameItem]:
     when a glued roman numeral occurs at all). Separators are commas,
     semicolons, ``and``/``&``, and the Portuguese/Spanish ``e``/``y``.
     """
+    # fresh items each call (callers append markers), from a cached parse
+    return [NameItem(name, list(markers), start, end) for name, markers, start, end in _parse_names(text, roman)]
+
+
+@functools.lru_cache(maxsize=1024)
+def _parse_names(text: str, roman: bool | None) -> tuple[tuple[str, tuple[str, ...], int, int], ...]:
+    """:func:`parse_name_list`'s items as tuples, cached: the byline search parses the same lines
+    several times (each line, the line joined with the next, the list as it grows, the final list)."""
     text = text.translate(_SUPERSCRIPTS)
     if roman is None:
         roman = bool(_ROMAN_MARKS.search(text))
@@ -166,7 +175,7 @@ def parse_name_list(text: str, *, roman: bool | None = None) -> list[NameItem]:
                 marks = []
             words.append((w, t.start(), t.end()))
     finish()
-    return items
+    return tuple((it.name, tuple(it.markers), it.start, it.end) for it in items)
 
 
 def _followed_by_name(text: str, pos: int) -> bool:
@@ -206,6 +215,8 @@ def marked_caps_person(item: NameItem) -> bool:
             and looks_like_person(item.name.title()))
 
 
+# cached (a pure function of the string): the byline search asks about the same names many times
+@functools.lru_cache(maxsize=4096)
 def is_collab(name: str) -> bool:
     """A group author: 'the PRISMA Group', 'on behalf of ...', 'HEBON', 'kConFab'."""
     n = name.strip()
@@ -217,6 +228,8 @@ def is_collab(name: str) -> bool:
                                                    or _CAMEL.fullmatch(n) is not None))
 
 
+# cached (a pure function of the string): each byline candidate re-tests the names of the lines before it
+@functools.lru_cache(maxsize=4096)
 def looks_like_person(name: str) -> bool:
     """Could ``name`` be one personal name as printed in a byline?"""
     n = name.strip()
@@ -315,6 +328,8 @@ _INSTITUTION = re.compile(
 _COMPOUND = re.compile(r"\w(?:institut|zentrum|klinik)", re.I)
 
 
+# cached (a pure function of the string): front-matter lines are tested by several readers
+@functools.lru_cache(maxsize=4096)
 def looks_institution(s: str) -> bool:
     """Does ``s`` read like an affiliation (an institution and/or a place)?"""
     if _INSTITUTION.search(s):

@@ -9,8 +9,13 @@ module each (front.py, body.py, reflist.py).
 
 from __future__ import annotations
 
+import functools
 import re
+import types
+import typing
 import unicodedata
+
+from pydantic import BaseModel
 
 from ..document import Document, Line
 from ..model import Article, Paragraph, Section, Span
@@ -67,8 +72,8 @@ def extract(doc: Document) -> Article:
     _find_doi(doc, art, head_lines + seg.back)
     if art.doi:
         for i, ln in enumerate(fr.lines):
-            if art.doi in ln.text and _DOI.fullmatch(ln.stripped.split("/", 3)[-1]) is None and re.fullmatch(
-                    r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?" + re.escape(art.doi), ln.stripped, re.I):
+            if art.doi in ln.text and _DOI.fullmatch(ln.stripped.split("/", 3)[-1]) is None \
+                    and _is_doi_line(ln.stripped, art.doi):
                 fr.use(i)
     _extract_dates(doc, art, fr)
     _extract_license(doc, art, fr)
@@ -108,9 +113,53 @@ def extract(doc: Document) -> Article:
     return art
 
 
+_DOI_RESOLVER = re.compile(r"https?://(?:dx\.)?doi\.org/", re.I)
+_DOI_LABEL = re.compile(r"doi:\s*", re.I)
+
+
+def _is_doi_line(s: str, doi: str) -> bool:
+    r"""Is ``s`` the DOI alone, maybe after 'https://doi.org/' or 'doi:', in any case?
+
+    What ``re.fullmatch(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?" + re.escape(doi), s, re.I)`` says,
+    without compiling a pattern for each article's DOI. A DOI opens with "10.", so the label's spaces
+    are all before it, and each way of reading the prefix leaves one rest to compare.
+    """
+    rests = [s]
+    for prefix in (_DOI_RESOLVER, _DOI_LABEL):
+        m = prefix.match(s)
+        if m:
+            rests.append(s[m.end():])
+    for rest in rests:
+        if rest.isascii() and doi.isascii():
+            if rest.lower() == doi.lower():  # case-insensitive matching, for ASCII
+                return True
+        elif re.fullmatch(re.escape(doi), rest, re.I):
+            return True
+    return False
+
+
 def _fold(text: str) -> str:
-    """NFKC and lower case, as the word comparison (and the scorer's tokens) see text."""
-    return unicodedata.normalize("NFKC", text).lower()
+    """NFKC and lower case, as the word comparison (and the scorer's tokens) see text.
+
+    A long text is normalised in pieces cut just before a space: a space is a starter that composes
+    with nothing, so normalisation never reaches across it, and the pieces without a character to
+    change pass the normaliser's quick check at once, where one such character anywhere made it
+    rebuild the whole text (the body and reference list of every article, most of this step).
+    """
+    if len(text) <= _FOLD_PIECE:
+        return unicodedata.normalize("NFKC", text).lower()
+    pieces = []
+    start = 0
+    while start < len(text):
+        cut = text.find(" ", start + _FOLD_PIECE)
+        if cut == -1:
+            cut = len(text)
+        pieces.append(unicodedata.normalize("NFKC", text[start:cut]))
+        start = cut
+    return "".join(pieces).lower()
+
+
+_FOLD_PIECE = 2048
 
 
 def _words(text: str) -> set[str]:
@@ -128,9 +177,25 @@ _LONG_PARTS = frozenset({"body", "references", "notes", "appendices", "ack"})
 
 
 def _model_text(obj: object, out: list[str]) -> list[str]:
-    """Every string value of a dumped model (not its provenance or codes): the text the writer can put out."""
+    """Every string value of a model (not its provenance or codes): the text the writer can put out.
+
+    The strings ``obj.model_dump()`` holds, in its order, read off the objects themselves: dumping the
+    body to dicts first and walking the dicts cost twice as much. A model's fields are read by the plan
+    of :func:`_text_plan`: string fields are taken and number fields skipped without a call each (a
+    paragraph holds dozens of citations of five fields).
+    """
     if isinstance(obj, str):
         out.append(obj)
+    elif isinstance(obj, BaseModel):
+        for name, kind in _text_plan(type(obj)):
+            val = getattr(obj, name)
+            if kind is _STR:
+                if isinstance(val, str):
+                    out.append(val)
+            elif kind is _STRS and isinstance(val, list):
+                out.extend([v for v in val if isinstance(v, str)])
+            elif val is not None:
+                _model_text(val, out)
     elif isinstance(obj, dict):
         for key, val in obj.items():
             if key not in _NOT_TEXT:
@@ -139,6 +204,49 @@ def _model_text(obj: object, out: list[str]) -> list[str]:
         for val in obj:
             _model_text(val, out)
     return out
+
+
+#: how :func:`_model_text` reads a field: a string (or None), a list of strings, anything else (walked)
+_STR, _STRS, _WALK = "str", "strs", "walk"
+
+
+@functools.lru_cache(maxsize=64)
+def _text_plan(cls: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """The fields of ``cls`` that :func:`_model_text` reads, in the order ``model_dump`` writes them, each
+    with how to read it (from its annotation); fields that hold only numbers or flags are left out."""
+    plan = []
+    for name, info in cls.model_fields.items():
+        if name in _NOT_TEXT:
+            continue
+        kind = _field_kind(info.annotation)
+        if kind is not None:
+            plan.append((name, kind))
+    return tuple(plan)
+
+
+def _field_kind(tp: object) -> str | None:
+    """:data:`_STR`, :data:`_STRS` or :data:`_WALK` for a field annotation; None for one that holds no text."""
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin is typing.Annotated:
+        return _field_kind(args[0])
+    if tp is str or origin is typing.Literal and all(isinstance(a, str) for a in args):
+        return _STR
+    if tp in (int, float, bool, type(None)):
+        return None
+    if origin in (typing.Union, types.UnionType):
+        kinds = {_field_kind(a) for a in args} - {None}
+        if not kinds:
+            return None
+        return _STR if kinds == {_STR} else _WALK
+    if origin is list and len(args) == 1 and _field_kind(args[0]) is _STR:
+        return _STRS
+    return _WALK
+
+
+@functools.lru_cache(maxsize=64)
+def _text_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``cls`` that :func:`_model_text` reads, in the order ``model_dump`` writes them."""
+    return tuple(name for name in cls.model_fields if name not in _NOT_TEXT)
 
 
 def _has_word(text: str, word: str) -> bool:
@@ -172,13 +280,15 @@ def _report_consumed(doc: Document, art: Article, lines: list[Line]) -> None:
     need: set[str] = set().union(*(ws for _, ws in cand))
     if not need:
         return
-    known = _words(" ".join(_model_text(art.model_dump(exclude=set(_LONG_PARTS)), [])))
+    front = [getattr(art, name) for name in _text_fields(Article) if name not in _LONG_PARTS]
+    known = _words(" ".join(_model_text(front, [])))
     known |= _words(" ".join(e.original or "" for e in doc.report.entries))
     missing = need - known
     if missing:
         # a reference is written as its raw string, which holds every field of it
-        long_text = _fold(" ".join(_model_text(art.model_dump(include={"body", "notes", "appendices", "ack"}),
-                                               [r.raw for r in art.references])))
+        long_parts = [getattr(art, name) for name in _text_fields(Article)
+                      if name in _LONG_PARTS and name != "references"]
+        long_text = _fold(" ".join(_model_text(long_parts, [r.raw for r in art.references])))
         missing = {w for w in missing if not _has_word(long_text, w)}
     for ln, ws in cand:
         if ws & missing:

@@ -463,9 +463,13 @@ def label_number(style: str, text: str) -> int | None:
     return lab[0] if lab else None
 
 
-def reference_items(lines: list[Line]) -> tuple[list[RefItem], list[Line]]:
-    """Split reference-list lines into entries; return (entries, lines that are not references)."""
-    style, top = _choose_style(lines)
+def reference_items(lines: list[Line], chosen: tuple[str | None, int] | None = None,
+                    ) -> tuple[list[RefItem], list[Line]]:
+    """Split reference-list lines into entries; return (entries, lines that are not references).
+
+    ``chosen``: :func:`label_style` of ``lines``, where the caller has already chosen it.
+    """
+    style, top = _choose_style(lines) if chosen is None else chosen
     if style is not None:
         return _numbered_items(lines, style, top)
     return _unnumbered_items(lines)

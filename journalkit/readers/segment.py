@@ -174,13 +174,61 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _HEAD_MAX = 160
 
 
+#: what :func:`_rough_key` deletes: ASCII digits and white space (which the key masks) and the mask "#" itself
+_ROUGH_DELETE = b"0123456789#\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "
+#: a digit or white space outside ASCII (``\d`` and ``\s`` match them; bytes.translate cannot see them)
+_EXOTIC_DIGIT_OR_SPACE = re.compile(r"[^\S\x00-\x7f]|[^\D\x00-\x7f]")
+
+
+def _rough_key(s: str) -> bytes:
+    """A coarser key than :func:`_furniture_key`, a function of it: lines with equal keys have equal rough keys.
+
+    The furniture key with its masks ("#") and spaces dropped, UTF-8 encoded. For the usual line (no
+    digit or white space outside ASCII) that is the lower-cased line with ASCII digits, white space and
+    "#" deleted, which one bytes.translate computes without the two regex substitutions of the key.
+    """
+    low = s.lower()
+    if low.isascii() or not _EXOTIC_DIGIT_OR_SPACE.search(low):
+        return low.encode().translate(None, _ROUGH_DELETE)
+    return _furniture_key(s).replace("#", "").replace(" ", "").encode()
+
+
+def _rough_keys(texts: list[str]) -> list[bytes]:
+    """``[_rough_key(t) for t in texts]`` (texts without line breaks), for the whole list at once.
+
+    Joined by line breaks, the texts are lower-cased, encoded and stripped of digits and spaces in
+    three passes over one string (a line break is no cased letter, so lower-casing the joined text
+    lower-cases each text as it would alone); only where a digit or space outside ASCII occurs does
+    each text go through :func:`_rough_key`.
+    """
+    low = "\n".join(texts).lower()
+    if _EXOTIC_DIGIT_OR_SPACE.search(low):
+        return [_rough_key(t) for t in texts]
+    return low.encode().translate(None, _ROUGH_DELETE_BUT_NEWLINE).split(b"\n")
+
+
+_ROUGH_DELETE_BUT_NEWLINE = _ROUGH_DELETE.replace(b"\n", b"")
+
+
 def _recurs_anywhere(lines: list[Line], pages: list[int], n_pages: int) -> set[str]:
-    """Digit-masked keys of lines that recur on many pages wherever they stand (see ``find_furniture``)."""
+    """Digit-masked keys of lines that recur on many pages wherever they stand (see ``find_furniture``).
+
+    Only keys held by three lines or more can qualify, so lines are first grouped by a cheap
+    :func:`_rough_key` and only the members of groups of three or more get the real key: keying every
+    line of a long text was a twentieth of the conversion time.
+    """
+    rough: dict[bytes, list[int]] = {}
+    cand = [i for i, ln in enumerate(lines) if ln.stripped and len(ln.stripped) <= _HEAD_MAX]
+    for i, rough_key in zip(cand, _rough_keys([lines[i].stripped for i in cand])):
+        rough.setdefault(rough_key, []).append(i)
     where: dict[str, list[int]] = {}
-    for i, ln in enumerate(lines):
-        s = ln.stripped
-        if s and len(s) <= _HEAD_MAX and _WORD.search(s):
-            where.setdefault(_furniture_key(s), []).append(i)
+    for group in rough.values():
+        if len(group) < 3:
+            continue
+        for i in group:  # ascending, and every line of a key is in one group: each key's list stays in order
+            s = lines[i].stripped
+            if _WORD.search(s):
+                where.setdefault(_furniture_key(s), []).append(i)
     keys: set[str] = set()
     for key, idx in where.items():
         if len(idx) < 3 or _CAPTION_KEY.match(key):
@@ -271,7 +319,7 @@ def segment(doc: Document, noise_patterns: list[str] | None = None) -> Segments:
         s = line.stripped
         if k in furniture and pages[k] == 0:
             late_furniture.add(line.start)
-        elif k not in furniture and _year_in_text(all_lines, k, edges):
+        elif k not in furniture and len(s) == 4 and _year_in_text(all_lines, k, edges):  # a year is 4 digits
             lines.append(line)  # "Geneva;" / "2008" / "[cited ...]": a wrapped year, not a page number
         elif (s and (_CORE_NOISE_RE.fullmatch(s) or (extra is not None and extra.fullmatch(s)))) or k in furniture:
             if k not in furniture and LONE_NUMBER.match(s):
@@ -300,8 +348,8 @@ def segment(doc: Document, noise_patterns: list[str] | None = None) -> Segments:
         seg.references_heading = lines[ref_i]
         # the list may be interleaved with back matter (two-column pages): the
         # reference splitter decides which lines are entries, the rest is back matter
-        region = _pull_back_entries(lines, ref_i)
-        items, _rest = reference_items(region)
+        region, style = _pull_back_entries(lines, ref_i)
+        items, _rest = reference_items(region, style)
         in_refs = {ln.start for item in items for ln in item.lines}
         seg.references = [ln for ln in region if ln.start in in_refs or not ln.stripped]
         for ln in region:
@@ -440,23 +488,27 @@ def _front_landmark(text: str) -> bool:
                 or BODY_HEADING.match(text))
 
 
-def _pull_back_entries(lines: list[Line], ref_i: int, window: int = 200) -> list[Line]:
+def _pull_back_entries(lines: list[Line], ref_i: int,
+                       window: int = 200) -> tuple[list[Line], tuple[str | None, int] | None]:
     """The reference region: the lines after the heading, plus numbered entries printed before it.
 
     On two-column pages pdftotext may emit the right column's entries
     ("4.", "5.", ...) before the "References" heading that stands in the
     left column. Entries whose numbers are missing after the heading are
     looked for in the lines just above it, each with the lines that follow
-    it up to a blank line or the next label.
+    it up to a blank line or the next label. Also returns the region's
+    :func:`label_style` where it was chosen on the region as returned
+    (None when entries were pulled back), so the splitter need not choose it again.
     """
     region = lines[ref_i + 1:]
-    style, top = label_style(region)
+    chosen = label_style(region)
+    style, top = chosen
     if style is None:
-        return region
+        return region, chosen
     present = {label_number(style, ln.text) for ln in region}
     missing = set(range(1, top + 1)) - present
     if not missing:
-        return region
+        return region, chosen
     pulled: list[Line] = []
     i = max(0, ref_i - window)
     while i < ref_i:
@@ -471,7 +523,7 @@ def _pull_back_entries(lines: list[Line], ref_i: int, window: int = 200) -> list
                 i += 1
             continue
         i += 1
-    return pulled + region
+    return pulled + region, None if pulled else chosen
 
 
 def _drop_lines(doc: Document, lines: list[Line], starts: set[int]) -> list[Line]:
