@@ -404,8 +404,10 @@ def _eol_hyphens(doc: Document) -> list[Edit]:
     return edits
 
 
-#: a hyphenated compound of letters and digits ('low-dimensional', 'ROM-1', 'EQ-5D', 'T-cell-dependent')
-_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+#: the letters and digits on either side of a hyphen: a compound ('low-dimensional', 'ROM-1', 'EQ-5D',
+#: 'T-cell-dependent')
+_ALNUM_TAIL = re.compile(r"[^\W_]+\Z")
+_ALNUM_HEAD = re.compile(r"[^\W_]+")
 
 
 def _restore_hyphens(doc: Document) -> list[Edit]:
@@ -423,27 +425,39 @@ def _restore_hyphens(doc: Document) -> list[Edit]:
     folded = text.casefold()
     if len(folded) != len(text):  # casefolding moved the offsets ('ß' -> 'ss'): no safe positions
         return []
-    tokens = folded.split()
     forms: dict[str, Counter[str]] = {}
-    # the compounds, from the few whitespace-separated tokens with a hyphen (a pattern run over the whole
-    # text cost ten times more)
-    for token in tokens:
-        if "-" not in token:
+    # the compounds, read off the pieces between hyphens (the text has a few hundred hyphens; a pattern run
+    # over the whole text, or a split into words, cost several times more)
+    pieces = folded.split("-")
+    chain: list[str] = []  # the parts of the compound read so far
+
+    def close() -> None:
+        form = "-".join(chain)
+        if len(chain) > 1 and len(form) <= 40 and _LETTER.search(form):
+            forms.setdefault(form.replace("-", ""), Counter())[form] += 1
+        chain.clear()
+
+    for k in range(len(pieces) - 1):
+        if not chain:
+            left = _ALNUM_TAIL.search(pieces[k][-40:])
+            if left is None:
+                continue
+            chain.append(left.group(0))
+        right = _ALNUM_HEAD.match(pieces[k + 1])
+        if right is None:
+            close()
             continue
-        for m in _COMPOUND.finditer(token):
-            form = m.group(0)
-            if len(form) <= 40 and _LETTER.search(form):
-                forms.setdefault(form.replace("-", ""), Counter())[form] += 1
+        chain.append(right.group(0))
+        if right.end() != len(pieces[k + 1]):  # the compound ends inside the next piece
+            close()
+    if chain:
+        close()
     edits: list[Edit] = []
-    keys = [k for k in forms if len(k) >= 4]
-    if not keys:
-        return edits
-    # the words of the text as a set: a lookup per compound instead of a scan of the text per compound
-    words = {w.strip(_EDGE_PUNCT) for w in tokens}
-    for key in keys:
-        if key not in words:
+    for key, counts in forms.items():
+        # joined fewer times than hyphenated, at least once: only a compound printed twice or more can qualify,
+        # which spares most of the substring searches
+        if len(key) < 4 or max(counts.values()) < 2 or key not in folded:
             continue
-        counts = forms[key]
         hyphenated, n_hyph = counts.most_common(1)[0]
         joined = [start for start in _whole_word_at(folded, key) if not _in_link(text, start, start + len(key))]
         if not joined or len(joined) >= n_hyph:
@@ -467,10 +481,6 @@ def _in_link(text: str, start: int, end: int) -> bool:
     right = min((i for i in (text.find(" ", end), text.find("\n", end)) if i != -1), default=len(text))
     chunk = text[left:right]
     return "/" in chunk or "@" in chunk or "www." in chunk
-
-
-#: what may stand around a word in a whitespace-separated token ('(lowdimensional),')
-_EDGE_PUNCT = "()[]{}.,;:!?\"'“”‘’«»"
 
 
 def _whole_word_at(folded: str, word: str) -> list[int]:
