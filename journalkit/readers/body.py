@@ -961,7 +961,17 @@ def table_grid(lines: list[str]) -> tuple[list[list[str]], int] | None:
 # ------------------------------------------------------------------ citations
 
 _NUM_CITE = re.compile(r"\[(\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*)\](?:\s*[-–—]\s*\[(\d{1,4})\])?")
-_PAREN_NUM_CITE = re.compile(r"(?<![\w(])\((\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*)\)")
+# '(2)', '(2, 3)', and '( 2, 3)' as some renderings space the parentheses
+_PAREN_NUM_CITE = re.compile(r"(?<![\w(])\(\s?(\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*)\s?\)")
+#: a superscript citation a text browser marked with a caret ('patologia. ^7 Os', 'tuberculosis^12,13 and'):
+#: after a word of three letters or more or after a sentence or clause mark, never after a digit ('10^5')
+#: a list or range printed as separate superscripts comes out as '^6 ^, ^11' or '^2 ^- ^4'
+_CARET_CITE = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[.,;:!?)\]]\s)|(?<=[.,;:!?)\]]))"
+                         r"\^(\d{1,3}(?:[-–,]\d{1,3})*(?:\s?\^[-–,]\s?\^\d{1,3}(?:[-–,]\d{1,3})*)*)"
+                         r"(?![\w^+\-−–/%°.,]\w)")
+_CARETS = re.compile(r"[\s^]")
+#: units a superscript number raises to a power, never a citation ('m^2', 'cm^3')
+_UNITS = frozenset({"m", "cm", "mm", "km", "nm", "µm", "μm", "kg", "g", "mg", "s", "l", "ml", "dl"})
 _SUPER_CITE = re.compile(r"(?<=[a-z]{3})(\d{1,3}(?:[-–,]\d{1,3})*)(?=[\s.,;:)]|$)")
 #: a superscript citation flattened by the text rendering into bare numbers after a sentence or
 #: clause boundary: "custos. 13 Adicionalmente", "62,0%). 2 , 4 , 17", "population.1 Studies".
@@ -1160,6 +1170,17 @@ def find_citations(text: str, labels: dict[str, str] | CitationIndex,
             nums = _expand(m.group(1))
             if nums and all(str(n) in label_map for n in nums) and free(*m.span()):
                 add_numeric(m)
+    if "^" in text:
+        # a caret marks a superscript: with every number a reference, it is one in any citation style
+        for m in _CARET_CITE.finditer(text):
+            nums = _expand(_CARETS.sub("", m.group(1)))
+            word = _FLAT_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            if (nums and all(str(n) in label_map for n in nums) and free(*m.span())
+                    and not (word and word.group(1).casefold() in _UNITS | _FLAT_NOT_AFTER)):
+                start, end = m.span(1)
+                cites.append(Citation(start=start, end=end, rids=[label_map[str(n)] for n in nums],
+                                      text=text[start:end]))
+                taken.append(m.span())
     if "flat" in styles:
         for m in _FLAT_CITE.finditer(text):
             if _flat_cite(text, m, label_map) and free(*m.span(2)):
@@ -1213,7 +1234,9 @@ def citation_styles(texts: list[str], index: CitationIndex) -> frozenset[str]:
     joined = "\n".join(texts)
     if index.labels:
         if len(_NUM_CITE.findall(joined)) < 3:
-            paren = [m for m in _PAREN_NUM_CITE.finditer(joined) if _expand(m.group(1))]
+            # '(2010)' or '(n = 3)' are no citations: only numbers that name references count
+            paren = [m for m in _PAREN_NUM_CITE.finditer(joined)
+                     if (nums := _expand(m.group(1))) and all(str(n) in index.labels for n in nums)]
             flat = ([m for m in _FLAT_CITE.finditer(joined) if _flat_cite(joined, m, index.labels)]
                     if index.count >= 3 else [])
             # flattened superscripts outnumbering "(1)": those are enumerations ("(1) a; (2) b"), not citations

@@ -103,16 +103,43 @@ def _inline(parent: etree._Element, text: str, marks: list[tuple[int, int, etree
         last.tail = (last.tail or "") + chunk
 
 
+#: what a text browser prints after its superscript mark '^' ('10^5', 'Ca^2+', 'CD4^+', '^a' notes): a number
+#: with its sign, a sign or a comma between superscripts, or one lower-case letter; anything longer ('λ^ML') is
+#: left as printed
+_CARET_SUP = re.compile(r"\^([+\-−–]?\d+[+\-−–]?|[+\-−–±*★⋆†‡§,]|[a-z](?![a-z]))")
+
+
 def _paragraph(parent: etree._Element, para: Paragraph) -> etree._Element:
+    """``<p>`` with its citations as ``<xref>``, and a text browser's superscripts ('10^5') as ``<sup>``.
+
+    Why: a web page dumped as text marks each superscript with a caret ('patologia. ^7 Os', '1×10^6/mL').
+    The reader keeps the text as printed; here the caret becomes the ``<sup>`` it stands for, around the
+    citation when one follows it, so the article reads as published and no stray '^' is left.
+    """
     p = etree.SubElement(parent, "p")
-    if not para.citations:  # most paragraphs cite nothing: the whole text is the new element's text
-        p.text = _t(para.text)
+    text = para.text
+    if not para.citations and "^" not in text:  # most paragraphs: the whole text is the new element's text
+        p.text = _t(text)
         return p
     marks = []
     for c in para.citations:
         el = etree.Element("xref", {"ref-type": c.ref_type, "rid": " ".join(c.rids)})
-        marks.append((c.start, c.end, el))
-    _inline(p, para.text, marks)
+        if c.start and text[c.start - 1] == "^":
+            sup = etree.Element("sup")
+            sup.text = ""
+            el.text = _t(text[c.start:c.end].replace(" ^", "").replace("^", ""))  # '2 ^- ^4' -> '2-4'
+            sup.append(el)
+            marks.append((c.start - 1, c.end, sup))
+        else:
+            marks.append((c.start, c.end, el))
+    if "^" in text:
+        taken = [(a, b) for a, b, _ in marks]
+        for m in _CARET_SUP.finditer(text):
+            if all(m.end() <= a or m.start() >= b for a, b in taken):
+                sup = etree.Element("sup")
+                sup.text = _t(m.group(1))
+                marks.append((m.start(), m.end(), sup))
+    _inline(p, text, marks)
     return p
 
 
