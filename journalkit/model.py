@@ -364,6 +364,9 @@ class Figure(_Sourced):
     position: int = Field(default=0, ge=0)
     # a table's legend paragraphs printed between its caption line and its cells
     legend: list[str] = Field(default_factory=list)
+    # the numeric citations in the caption and in each legend paragraph, in that order ('extended from
+    # [41]'); empty when none of them cites
+    caption_citations: list[list[Citation]] = Field(default_factory=list)
     # A table's content as the text holds it. ``rows`` (cell strings, the first ``header_rows`` of
     # them column heads) only where the text keeps the grid unambiguously (columns aligned by runs
     # of spaces); otherwise ``lines``: the printed lines verbatim, since a guessed grid would put

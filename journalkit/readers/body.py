@@ -1499,6 +1499,11 @@ def _extract_body(doc: Document, art: Article, body: list[Line]) -> None:
         if fig.id in printed:
             cap = fig.provenance.get("caption")
             _finish_table(fig, printed[fig.id], doc.report, cap.start if cap is not None else None)
+        # numeric citations in the caption and legend ('Cartoon model (extended from [41])'), as in paragraphs
+        found = [find_citations(t, index, styles)[0] for t in ([fig.caption, *fig.legend] if fig.caption
+                                                                 else fig.legend)]
+        if any(found):
+            fig.caption_citations = found
     if art.footnotes:
         link_footnotes(_paragraphs([*art.body, art.ack, *art.appendices]), art.footnotes)
         cited = {rid for p in _paragraphs([*art.body, art.ack, *art.appendices]) for c in p.citations

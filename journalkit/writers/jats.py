@@ -164,8 +164,9 @@ def _figure(parent: etree._Element, fig: Figure) -> None:
         _sub(el, "label", fig.label)
     if fig.caption or fig.legend:
         cap = _sub(el, "caption")
-        for text in [fig.caption, *fig.legend] if fig.caption else fig.legend:
-            _sub(cap, "p", text)
+        for k, text in enumerate([fig.caption, *fig.legend] if fig.caption else fig.legend):
+            cites = fig.caption_citations[k] if k < len(fig.caption_citations) else []
+            _paragraph(cap, Paragraph(text=text, citations=cites))
     if fig.kind != "table":
         return
     if fig.rows:

@@ -58,3 +58,20 @@ def test_writer_turns_carets_into_superscripts() -> None:
     assert '<sup><xref ref-type="bibr" rid="ref7">7</xref></sup>' in xml
     assert "10<sup>5</sup>" in xml and "CD4<sup>+</sup>" in xml
     assert "^" not in "".join(p.itertext())
+
+
+def test_citations_in_figure_captions_are_linked() -> None:
+    import journalkit
+
+    text = ("A Study of Small Things in Large Places\n\n"
+            "Abstract\nWe looked at small things. They were found in large places, which is what we expected.\n\n"
+            "Introduction\n"
+            "Small things were counted before [1], and their places were mapped [2].\n\n"
+            "Figure 1. Cartoon model of the places (extended from [2]). Panels show the two regions.\n\n"
+            "Discussion\nThe counts agree with the maps.\n\n"
+            "References\n"
+            "1. Silva A. Counting small things. J Tests. 2010;1:1-9.\n"
+            "2. Costa B. Mapping large places. J Tests. 2011;2:10-19.\n")
+    root = journalkit.convert(text).tree
+    (xref,) = root.findall(".//fig/caption//xref")
+    assert (xref.get("rid"), xref.text) == ("ref2", "[2]")
