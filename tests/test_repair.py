@@ -78,7 +78,8 @@ def test_plugin_edits_run_first_and_are_reported() -> None:
 
 
 def test_hyphen_restored_where_the_compound_is_printed_hyphenated() -> None:
-    text = ("We seek a lowdimensional space. A low-dimensional model and a second low-dimensional fit.\n"
+    # pdftotext output (a form feed between pages)
+    text = ("We seek a lowdimensional space. A low-dimensional model and a second low-dimensional fit.\n\f"
             "Levels of CTLA4 rose; CTLA-4 and CTLA-4 were measured. See https://example.org/lowdimensional/x\n")
     doc = _repair(text)
     assert "We seek a low-dimensional space." in doc.text
@@ -92,7 +93,21 @@ def test_hyphen_restored_where_the_compound_is_printed_hyphenated() -> None:
 
 def test_hyphen_not_restored_when_the_author_writes_both() -> None:
     # joined as often as hyphenated: the author's own spelling, not a line-break artefact
-    text = "A nonspecific effect. Another nonspecific effect. One non-specific effect and one non-specific.\n"
+    text = "A nonspecific effect. Another nonspecific effect. One non-specific effect and one non-specific.\n\f"
+    assert _repair(text).text == text.replace("\f", "\n")
+    text = "An antioxidant here, an anti-oxidant there.\n\f"
+    assert _repair(text).text == text.replace("\f", "\n")
+
+
+def test_hyphen_not_restored_outside_pdftotext_output() -> None:
+    # a web page keeps its hyphens: 'Genomewide' in a reference title is printed so
+    text = "A Genomewide scan. The genome-wide study and a genome-wide map.\n"
     assert _repair(text).text == text
-    text = "An antioxidant here, an anti-oxidant there.\n"
-    assert _repair(text).text == text
+
+
+def test_hyphen_not_restored_in_a_capitalised_name() -> None:
+    text = ("Institute of Health and Wellbeing, Glasgow.\n\fOur well-being scores, well-being ranks and well-being.\n"
+            "Wellbeing was measured twice.\n")
+    out = _repair(text).text
+    assert "Institute of Health and Wellbeing" in out  # a name, as printed
+    assert "\nWell-being was measured" in out  # a sentence start

@@ -417,10 +417,12 @@ def _restore_hyphens(doc: Document) -> list[Edit]:
     own hyphen ('low-' / 'dimensional') comes out joined: 'informationtheoretic', 'ROM1', 'EQ5D'.
     The text itself is the evidence: a joined word is given its hyphen back only when the same compound is
     printed hyphenated elsewhere, more often than joined (an author who writes 'nonspecific' as well as
-    'non-specific' keeps both). Words inside addresses, DOIs and links are left alone.
+    'non-specific' keeps both). Words inside addresses, DOIs and links are left alone. Only pdftotext
+    output is touched, known by the form feed it prints between pages: a web page or a copy from a PDF
+    viewer keeps its hyphens, so a joined word there is the author's own spelling.
     """
     text = doc.text
-    if "-" not in text:
+    if "-" not in text or "\f" not in doc.original:
         return []
     folded = text.casefold()
     if len(folded) != len(text):  # casefolding moved the offsets ('ß' -> 'ss'): no safe positions
@@ -466,6 +468,8 @@ def _restore_hyphens(doc: Document) -> list[Edit]:
         for start in joined:
             end = start + len(key)
             word = text[start:end]
+            if word[:1].isupper() and word[1:].islower() and not _sentence_start(text, start):
+                continue  # a capital inside a sentence: a name ('Institute of Health and Wellbeing'), as printed
             restored = "".join(word[a:b] + ("-" if b < len(word) else "")
                                for a, b in zip([0, *cuts], [*cuts, len(word)], strict=True))
             # the whole word is the edit, so the report shows it as printed and as restored
@@ -481,6 +485,14 @@ def _in_link(text: str, start: int, end: int) -> bool:
     right = min((i for i in (text.find(" ", end), text.find("\n", end)) if i != -1), default=len(text))
     chunk = text[left:right]
     return "/" in chunk or "@" in chunk or "www." in chunk
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Does a sentence or line start at ``pos`` (only spaces back to a full stop or a line break)?"""
+    k = pos - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k < 0 or text[k] in ".!?:\n\f"
 
 
 def _whole_word_at(folded: str, word: str) -> list[int]:
