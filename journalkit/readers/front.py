@@ -1556,6 +1556,15 @@ def _build_abstract(doc: Document, lines: list[Line], head: int, end: int, title
     flush()
     if not (ab.paragraphs or ab.sections):
         return None
+    if len(ab.sections) == 1 and not ab.paragraphs and not ab.sections[0].sections:
+        # one titled part is no structure ('Abstract' over 'Summary'): JATS4R and PMC want its paragraphs
+        # directly in the abstract, which takes the more specific printed title
+        only = ab.sections[0]
+        if title and only.title:
+            doc.report.add("extract", "front-line", f"abstract heading '{title}' over its only part "
+                           f"'{only.title}': the part's title is the abstract's", original=title,
+                           offset=doc.to_original(lines[head].start))
+        ab.title, ab.paragraphs, ab.sections = only.title or ab.title, only.paragraphs, []
     last = lines[end - 1] if end > head + 1 else lines[head]
     ab.provenance["text"] = Span(start=doc.to_original(lines[head].start), end=doc.to_original(last.end))
     return ab
