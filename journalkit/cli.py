@@ -9,6 +9,7 @@ file is left behind half-written (outputs go to a temp file, then rename).
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import json
 import os
@@ -62,6 +63,23 @@ def _outputs_for(inputs: list[str], out: str | None) -> list[Path | None] | str:
     return [None if out == "-" else outp]
 
 
+def _freeze_start_up() -> bool:
+    """Take what start-up built (modules, plugins, compiled patterns, model schemas) out of the garbage
+    collector's walks for a batch of inputs; True when this call froze them (see :func:`cmd_convert`).
+
+    Why: those objects live through the batch, yet every full collection walked them again, about a
+    twentieth of the time of a batch. ``gc.freeze`` after one collection (so no garbage is kept) moves
+    them to a generation the collector skips; nothing a conversion makes is frozen, and the batch gives
+    them back with ``gc.unfreeze`` when it ends (for a caller that runs the CLI in its own process).
+    Left alone where something froze objects already. Done here, in the batch command, never in library code.
+    """
+    if gc.get_freeze_count():
+        return False
+    gc.collect()
+    gc.freeze()
+    return True
+
+
 def cmd_convert(args: argparse.Namespace) -> int:
     from .pipeline import ConversionError, convert
 
@@ -76,6 +94,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     except PluginLoadError as exc:
         _err(str(exc))
         return 2
+    frozen = len(args.inputs) > 1 and _freeze_start_up()
     status = 0
     for name, out in zip(args.inputs, outputs):
         label = "<stdin>" if name == "-" else name
@@ -107,6 +126,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
         if args.verbose:
             for e in result.report.warnings:
                 print(f"{label}: {e.severity}: {e.kind}: {e.message}", file=sys.stderr)
+    if frozen:
+        gc.unfreeze()
     return status
 
 

@@ -66,6 +66,10 @@ class Segments:
     references: list[Line] = field(default_factory=list)
     back: list[Line] = field(default_factory=list)
     references_heading: Line | None = None
+    #: the reference splitter's answer (entries, other lines) on the lines segmentation asked it about, with
+    #: those lines: the reference reader asks again about the same lines where nothing was taken out of them
+    #: since (a split costs about half a millisecond per article, and was made twice)
+    reference_split: tuple[list[Line], Any] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -94,6 +94,8 @@ _CAPTION = re.compile(
 )
 #: the letters a caption opens with (after white space): a stripped line opening otherwise is no caption
 _CAPTION_INITIALS = frozenset("FTQGSBC")
+#: the blocks a wrapped line goes on when the line above breaks off mid-sentence (see ``body_blocks``)
+_RUNS_ON = frozenset({"para", "caption"})
 _STOPWORDS = {"a", "an", "the", "and", "or", "of", "with", "in", "to", "for", "by", "on", "from", "at", "as", "that",
               "which", "is", "are", "was", "were", "be", "this", "these", "e", "de", "do", "da", "em", "y", "el", "la"}
 #: words a sentence runs on with into "Table 2" or "Figure 1"
@@ -129,7 +131,7 @@ class Block:
 
     @property
     def text(self) -> str:
-        return " ".join(ln.stripped for ln in self.lines if ln.stripped)
+        return " ".join([ln.stripped for ln in self.lines if ln.stripped])  # a list joins faster than a generator
 
 
 def _width(lines: list[Line]) -> int:
@@ -331,6 +333,14 @@ def body_blocks(lines: list[Line], footnotes: Mapping[int, str] | None = None,
             blank = True
             continue
         ci += 1
+        if wrapped and cur is not None and cur.kind in _RUNS_ON and cur.lines[-1].stripped[-1] not in _TERMINAL_CHARS \
+                and s[0] not in _CAPTION_INITIALS and i not in footnotes:
+            # the commonest line (four in five): a paragraph or caption line that breaks off mid-sentence goes
+            # on with this one, which opens no footnote or caption; the tests below come to the same
+            last_i = i
+            cur.lines.append(ln)
+            blank = False
+            continue
         if cur is not None and cur.kind == "footnote" and last_i in breaks and i not in footnotes \
                 and i not in fn_ahead and (cur.lines[-1].stripped[-1] in _TERMINAL_CHARS or (
                     resume is not None and resume.kind == "para" and s[:1].islower()

@@ -499,13 +499,28 @@ def _page_furniture(doc: Document, lines: list[Line]) -> set[int]:
     return {ln.start for ln in lines if outside.get(ln.stripped, 0) >= 2}
 
 
+def _split_again(lines: list[Line], doc: Document) -> tuple[list[RefItem], list[Line]]:
+    """``reference_items(lines)``, taken from segmentation where it split these very lines.
+
+    Segmentation splits the region after the references heading to tell entries from back matter; where
+    every line of it was an entry and no furniture has been taken out since, the list read here is that
+    region, line for line, and the split (a function of the lines alone) is the same.
+    """
+    known = doc.segments.reference_split
+    if known is not None:
+        region, split = known
+        if len(region) == len(lines) and all(a is b for a, b in zip(region, lines)):
+            return split  # type: ignore[no-any-return]
+    return reference_items(lines)
+
+
 def _split_references(doc: Document, art: Article, lines: list[Line]) -> None:
     furniture = _page_furniture(doc, lines)
     for ln in lines:
         if ln.start in furniture:
             doc.report.add("extract", "noise-line", "page furniture in the reference list removed",
                            original=ln.stripped, offset=doc.to_original(ln.start))
-    items, rest = reference_items([ln for ln in lines if ln.start not in furniture])
+    items, rest = _split_again([ln for ln in lines if ln.start not in furniture], doc)
     for ln in rest:
         doc.report.warn("extract", "unplaced-text", "text in the reference list that is not a reference",
                         original=ln.stripped, offset=doc.to_original(ln.start))

@@ -74,7 +74,6 @@ _DOI_TOKEN = re.compile(r"\b10\.\d{4,9}/[^\s\]>\"']+")
 _DOI_INNER_HYPHEN = re.compile(r"([A-Za-z]{2,})-([A-Za-z]{2,})")
 # anchored on the rare "-\n" first: a leading word pattern would be tried at every position of the text
 _EOL_HYPHEN = re.compile(r"(?<=[^\W\d_]{2})-\n[ \t]*(?=[^\W\d_]{2})")
-_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
 _PARA_START = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*([a-z]{1,2}) ([a-z]+)")
 #: the line breaks where the ``\n`` branch of _PARA_START can match (a lookahead, so none is skipped): trying
@@ -133,11 +132,19 @@ class _Vocabulary:
     """Word counts, hyphenated compounds and word pairs of a text, each built on first use."""
 
     def __init__(self, text: str) -> None:
-        self.folded = text.casefold()
+        self.text = text
+        self._folded: str | None = None
         self._counts: Counter[str] | None = None
         self._compounds: Counter[str] | None = None
         self._bigrams: Counter[tuple[str, str]] | None = None
         self._common: dict[str, int] = {}
+
+    @property
+    def folded(self) -> str:
+        """The text case-folded, on first use: a text with no DOI or line-end hyphen to join asks nothing."""
+        if self._folded is None:
+            self._folded = self.text.casefold()
+        return self._folded
 
     @property
     def counts(self) -> Counter[str]:
@@ -309,7 +316,9 @@ def _markup(doc: Document) -> list[Edit]:
     if "**" not in doc.text and "__" not in doc.text:  # every match opens with one of them
         return []
     edits = []
-    for m in _MARKUP.finditer(doc.text):
+    # every match opens with "**" or "__": the pattern is tried at those places only (see _finditer_at)
+    starts = sorted([*_occurrences(doc.text, "**"), *_occurrences(doc.text, "__")])
+    for m in _finditer_at(_MARKUP, doc.text, starts):
         inner = m.group(1) if m.group(1) is not None else m.group(2)
         edits.append(Edit(m.start(), m.end(), inner, "markup", "leftover bold markup removed"))
     return edits
@@ -329,7 +338,7 @@ def _link_labels(doc: Document) -> list[Edit]:
 
 
 def _icons(doc: Document) -> list[Edit]:
-    if not _FROM_U2600.search(doc.text):  # most texts: one range test per character, not the glyph classes
+    if not _FROM_U2600.search(_non_ascii(doc.text)):  # most texts: no character that high, glyph classes unasked
         return []
     edits = []
     for m in _ICON.finditer(doc.text):
@@ -344,6 +353,19 @@ def _icons(doc: Document) -> list[Edit]:
                           f"icon glyph U+{ord(ch):04X} removed: it stood for an icon (ORCID, e-mail, link); "
                           "the text holds no identifier behind it"))
     return edits
+
+
+_ASCII_BYTES = bytes(range(128))
+
+
+def _non_ascii(text: str) -> str:
+    """The characters of ``text`` outside ASCII, in order.
+
+    Why: a test for a rare character class (icon glyphs) steps a regex through the text a character at a
+    time; in UTF-8 every byte of a non-ASCII character is 0x80 or above, so deleting the ASCII bytes (one
+    C pass) leaves those characters whole, a few hundred where the text held tens of thousands.
+    """
+    return text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
 
 
 def _doi_spaces(doc: Document) -> list[Edit]:
@@ -392,11 +414,14 @@ def _eol_hyphens(doc: Document) -> list[Edit]:
         pos = text.find("-\n", pos + 2)
         if m is None:
             continue
-        before = _WORD_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        # the letters right before the hyphen (within 80 characters): the run that opens the reversed window,
+        # where a search for ``[^\W\d_]+$`` tried (and backtracked from) every position of the window
+        window = text[max(0, m.start() - 80):m.start()]
+        before = _WORD_AFTER.match(window[::-1])
         after = _WORD_AFTER.match(text, m.end())
         if before is None or after is None:
             continue
-        a, b = before.group(0), after.group(0)
+        a, b = window[len(window) - before.end():], after.group(0)
         joined = (a + b).casefold()
         if vocab.count(joined) and not vocab.compound_count(f"{a}-{b}".casefold()):
             edits.append(Edit(m.start(), m.end(), "", "hyphenation",
@@ -406,7 +431,6 @@ def _eol_hyphens(doc: Document) -> list[Edit]:
 
 #: the letters and digits on either side of a hyphen: a compound ('low-dimensional', 'ROM-1', 'EQ-5D',
 #: 'T-cell-dependent')
-_ALNUM_TAIL = re.compile(r"[^\W_]+\Z")
 _ALNUM_HEAD = re.compile(r"[^\W_]+")
 
 
@@ -424,43 +448,55 @@ def _restore_hyphens(doc: Document) -> list[Edit]:
     text = doc.text
     if "-" not in text or "\f" not in doc.original:
         return []
-    folded = text.casefold()
+    # the vocabulary's folded text where no pass has changed the text since it was made (no hyphen joined)
+    vocab = doc.options.get("_vocab")
+    folded = vocab.folded if vocab is not None and vocab.text is text else text.casefold()
     if len(folded) != len(text):  # casefolding moved the offsets ('ß' -> 'ss'): no safe positions
         return []
-    forms: dict[str, Counter[str]] = {}
     # the compounds, read off the pieces between hyphens (the text has a few hundred hyphens; a pattern run
     # over the whole text, or a split into words, cost several times more)
     pieces = folded.split("-")
+    printed: Counter[str] = Counter()  # each hyphenated form, as often as it is printed
     chain: list[str] = []  # the parts of the compound read so far
-
-    def close() -> None:
-        form = "-".join(chain)
-        if len(chain) > 1 and len(form) <= 40 and _LETTER.search(form):
-            forms.setdefault(form.replace("-", ""), Counter())[form] += 1
-        chain.clear()
-
+    head = _ALNUM_HEAD.match
     for k in range(len(pieces) - 1):
         if not chain:
-            left = _ALNUM_TAIL.search(pieces[k][-40:])
+            # the alphanumeric run that ends the piece (within its last 40 characters), read as the run that
+            # opens the reversed piece: a search for ``[^\W_]+\Z`` tried (and backtracked from) every position
+            tail = pieces[k][-40:]
+            left = head(tail[::-1])
             if left is None:
                 continue
-            chain.append(left.group(0))
-        right = _ALNUM_HEAD.match(pieces[k + 1])
-        if right is None:
-            close()
-            continue
-        chain.append(right.group(0))
-        if right.end() != len(pieces[k + 1]):  # the compound ends inside the next piece
-            close()
-    if chain:
-        close()
+            chain.append(tail[len(tail) - left.end():])
+        nxt = pieces[k + 1]
+        right = head(nxt)
+        if right is not None:
+            chain.append(right.group(0))
+            if right.end() == len(nxt):
+                continue  # the compound goes on past the next hyphen
+        # the compound ends inside the next piece (or at this hyphen)
+        if len(chain) > 1:
+            form = "-".join(chain)
+            if len(form) <= 40 and _LETTER.search(form):
+                printed[form] += 1
+        chain.clear()
+    if len(chain) > 1:
+        form = "-".join(chain)
+        if len(form) <= 40 and _LETTER.search(form):
+            printed[form] += 1
+    # joined fewer times than hyphenated, at least once: only a compound printed twice or more can qualify,
+    # which spares most of the substring searches. Per joined word, its commonest hyphenated form (the first
+    # printed among equals); a joined word stands alone at its places, so no two words give an edit at one place.
+    best: dict[str, tuple[str, int]] = {}
+    for form, n in printed.items():
+        if n >= 2:
+            key = form.replace("-", "")
+            if len(key) >= 4 and (key not in best or n > best[key][1]):
+                best[key] = (form, n)
     edits: list[Edit] = []
-    for key, counts in forms.items():
-        # joined fewer times than hyphenated, at least once: only a compound printed twice or more can qualify,
-        # which spares most of the substring searches
-        if len(key) < 4 or max(counts.values()) < 2 or key not in folded:
+    for key, (hyphenated, n_hyph) in best.items():
+        if key not in folded:
             continue
-        hyphenated, n_hyph = counts.most_common(1)[0]
         joined = [start for start in _whole_word_at(folded, key) if not _in_link(text, start, start + len(key))]
         if not joined or len(joined) >= n_hyph:
             continue
@@ -555,7 +591,8 @@ def _drop_cap(doc: Document) -> list[Edit]:
 #: the core repairs, in order; each pass sees the text the previous one left
 REPAIRS: list[tuple[str, Callable[[Document], list[Edit]]]] = [
     ("newline", _simple(_CRLF, "\n", "newline", "CR/CRLF line end -> LF")),
-    ("page-break", _simple(_FORMFEED, "\n", "page-break", "page break (form feed) -> line break", needs="\f\v")),
+    ("page-break", _simple(_FORMFEED, "\n", "page-break", "page break (form feed) -> line break", needs="\f\v",
+                           starts=lambda text: sorted([*_occurrences(text, "\f"), *_occurrences(text, "\v")]))),
     ("control", _simple(_CONTROL, "", "control-char", "control character removed", needs=_CONTROL_CHARS)),
     ("invisible", _simple(_INVISIBLE, "", "invisible", "zero-width character removed", needs=_INVISIBLE_CHARS)),
     ("whitespace", _simple(_NBSP, " ", "whitespace", "no-break/odd space -> space", needs=_NBSP_CHARS)),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from ..document import Document, Line, Segments
@@ -129,10 +130,7 @@ def find_furniture(doc: Document, lines: list[Line], pages: list[int]) -> set[in
     n_pages = max(pages, default=0) + 1
     if n_pages < 3:
         return set()
-    by_page: dict[int, list[int]] = {}
-    for i, ln in enumerate(lines):
-        if ln.stripped:
-            by_page.setdefault(pages[i], []).append(i)
+    by_page = _text_lines_by_page(lines, pages)
     if len(by_page) < 3:
         return set()
     edge_pages: dict[str, set[int]] = {}
@@ -201,13 +199,26 @@ def _rough_keys(texts: list[str]) -> list[bytes]:
     lower-cases each text as it would alone); only where a digit or space outside ASCII occurs does
     each text go through :func:`_rough_key`.
     """
-    low = "\n".join(texts).lower()
-    if _EXOTIC_DIGIT_OR_SPACE.search(low):
+    encoded = "\n".join(texts).lower().encode()
+    if _exotic_digit_or_space(encoded):
         return [_rough_key(t) for t in texts]
-    return low.encode().translate(None, _ROUGH_DELETE_BUT_NEWLINE).split(b"\n")
+    return encoded.translate(None, _ROUGH_DELETE_BUT_NEWLINE).split(b"\n")
 
 
 _ROUGH_DELETE_BUT_NEWLINE = _ROUGH_DELETE.replace(b"\n", b"")
+_ASCII_BYTES = bytes(range(128))
+
+
+def _exotic_digit_or_space(encoded: bytes) -> bool:
+    r"""``_EXOTIC_DIGIT_OR_SPACE.search(encoded.decode())``: is there a digit or white space outside ASCII?
+
+    Why: the pattern steps through the whole text a character at a time (about 1 ms per multi-page text). In
+    UTF-8 every byte of a character outside ASCII is 0x80 or above, so deleting the ASCII bytes leaves
+    those characters whole, and only their distinct set is tested (``\s`` is ``str.isspace``, ``\d``
+    ``str.isdecimal``).
+    """
+    rest = encoded.translate(None, _ASCII_BYTES)
+    return bool(rest) and any(ch.isspace() or ch.isdecimal() for ch in set(rest.decode()))
 
 
 def _recurs_anywhere(lines: list[Line], pages: list[int], n_pages: int) -> set[str]:
@@ -217,18 +228,18 @@ def _recurs_anywhere(lines: list[Line], pages: list[int], n_pages: int) -> set[s
     :func:`_rough_key` and only the members of groups of three or more get the real key: keying every
     line of a long text was a twentieth of the conversion time.
     """
-    rough: dict[bytes, list[int]] = {}
     cand = [i for i, ln in enumerate(lines) if ln.stripped and len(ln.stripped) <= _HEAD_MAX]
-    for i, rough_key in zip(cand, _rough_keys([lines[i].stripped for i in cand])):
-        rough.setdefault(rough_key, []).append(i)
+    rough = _rough_keys([lines[i].stripped for i in cand])
+    # the rough keys held by three lines or more, counted and sorted in C (most_common): nearly every line's
+    # key is its own, and grouping every line's index by key in Python cost more than the rest of this
+    frequent = {key for key, _n in itertools.takewhile(lambda kn: kn[1] >= 3, Counter(rough).most_common())}
     where: dict[str, list[int]] = {}
-    for group in rough.values():
-        if len(group) < 3:
-            continue
-        for i in group:  # ascending, and every line of a key is in one group: each key's list stays in order
-            s = lines[i].stripped
-            if _WORD.search(s):
-                where.setdefault(_furniture_key(s), []).append(i)
+    if frequent:
+        for i, rough_key in zip(cand, rough):  # ascending: each key's list stays in order
+            if rough_key in frequent:
+                s = lines[i].stripped
+                if _WORD.search(s):
+                    where.setdefault(_furniture_key(s), []).append(i)
     keys: set[str] = set()
     for key, idx in where.items():
         if len(idx) < 3 or _CAPTION_KEY.match(key):
@@ -350,6 +361,7 @@ def segment(doc: Document, noise_patterns: list[str] | None = None) -> Segments:
         # reference splitter decides which lines are entries, the rest is back matter
         region, style = _pull_back_entries(lines, ref_i)
         items, _rest = reference_items(region, style)
+        seg.reference_split = (region, (items, _rest))
         in_refs = {ln.start for item in items for ln in item.lines}
         seg.references = [ln for ln in region if ln.start in in_refs or not ln.stripped]
         for ln in region:
@@ -387,11 +399,21 @@ def _page_edges(lines: list[Line], pages: list[int]) -> set[int]:
     """Indices of the first and last two text lines of each page (none when the text has one page)."""
     if not pages or max(pages) == 0:
         return set()
-    by_page: dict[int, list[int]] = {}
-    for i, ln in enumerate(lines):
-        if ln.stripped:
-            by_page.setdefault(pages[i], []).append(i)
+    by_page = _text_lines_by_page(lines, pages)
     return {i for idx in by_page.values() for i in idx[:2] + idx[-2:]}
+
+
+def _text_lines_by_page(lines: list[Line], pages: list[int]) -> dict[int, list[int]]:
+    """The indices of the non-blank lines, ascending, by page (pages in order of their first line).
+
+    Grouped as runs of one page (pages ascend through a text, so a page is one run): a dictionary
+    update per run, not per line.
+    """
+    by_page: dict[int, list[int]] = {}
+    text_lines = (i for i, ln in enumerate(lines) if ln.stripped)
+    for pg, run in itertools.groupby(text_lines, key=pages.__getitem__):
+        by_page.setdefault(pg, []).extend(run)
+    return by_page
 
 
 def _year_in_text(lines: list[Line], k: int, edges: set[int]) -> bool:
@@ -626,6 +648,8 @@ def _front_landmarks(main: list[Line]) -> tuple[int | None, int | None]:
                 abs_i = i
             if is_kw:
                 kw_i = i
+            if abs_i is not None and kw_i is not None:
+                break  # both found: nothing further can change the answer
             continue
         if not opened:
             m = BODY_HEADING.match(ln.text)
@@ -633,6 +657,10 @@ def _front_landmarks(main: list[Line]) -> tuple[int | None, int | None]:
                 opened, words = True, 0
         else:
             words += len(ln.stripped.split())
+            if words > _ABSTRACT_WORDS:
+                # from here a landmark only ends the scan (above) and the count only grows: the answer is
+                # settled, and reading on to the end of the body was most of the time of finding the body
+                break
     return abs_i, kw_i
 
 
