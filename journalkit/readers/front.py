@@ -1416,7 +1416,8 @@ def _extract_keywords(doc: Document, art: Article, fr: _Front, others: list[Line
     list 'Keywords' in an article-information block after the references)."""
     lines = fr.lines
     others = sorted(others or [], key=lambda ln: ln.start)
-    found = [(g, True) for g in keyword_groups(lines)] + [(g, False) for g in keyword_groups(others)]
+    in_front_groups = keyword_groups(lines)
+    found = [(g, True) for g in in_front_groups] + [(g, False) for g in keyword_groups(others)]
     if not found:
         return
     same = [x for x in found if x[0][2] in (art.language, None)]
@@ -1432,7 +1433,7 @@ def _extract_keywords(doc: Document, art: Article, fr: _Front, others: list[Line
     # translations: <kwd-group xml:lang>; a second group in the same language is left as printed
     main_lang = chosen_lang or art.language
     taken = {main_lang}
-    for gi, gj, glang, gitems in keyword_groups(lines):
+    for gi, gj, glang, gitems in in_front_groups:
         if glang is None or glang in taken or any(fr.used[k] for k in range(gi, gj)):
             continue
         taken.add(glang)
@@ -1655,6 +1656,7 @@ OTHER_ABSTRACT = re.compile(
 _SUMMARY_TYPES = {"author": "summary", "editor": "editor-summary", "editors": "editor-summary",
                   "editorial": "editor-summary", "plain": "plain-language-summary", "lay": "plain-language-summary",
                   "synopsis": "summary", "summary": "summary"}
+_POSSESSIVE = re.compile(r"['’]s?$")
 #: the language an abstract heading is written in
 _HEADING_LANG = {"abstract": "en", "resumo": "pt", "resumen": "es", "résumé": "fr", "resume": "fr",
                  "zusammenfassung": "de", "riassunto": "it"}
@@ -1673,7 +1675,7 @@ def _trans_title_above(doc: Document, fr: _Front, art: Article, head: int) -> tu
     line above it), that reads as a title: no final full stop, no address, link or label.
     """
     k = head
-    while k > 0 and k - 1 >= 0 and fr.lines[k - 1].stripped and not fr.used[k - 1] and head - k < 3:
+    while k > 0 and fr.lines[k - 1].stripped and not fr.used[k - 1] and head - k < 3:
         k -= 1
     if k == head or (k > 0 and fr.lines[k - 1].stripped and not fr.used[k - 1]):
         return None
@@ -1720,7 +1722,7 @@ def _extract_other_abstracts(doc: Document, art: Article, fr: _Front) -> None:
             i += 1
             continue
         if lang is None:
-            ab.abstract_type = _SUMMARY_TYPES.get(title.split()[0].casefold().rstrip("'’s"), "summary")
+            ab.abstract_type = _SUMMARY_TYPES.get(_POSSESSIVE.sub("", title.split()[0].casefold()), "summary")
             art.other_abstracts.append(ab)
             # a pointer to it printed right above ('Please see later in the article for the Editors' Summary')
             # was read with it

@@ -475,15 +475,9 @@ def _restore_hyphens(doc: Document) -> list[Edit]:
             if right.end() == len(nxt):
                 continue  # the compound goes on past the next hyphen
         # the compound ends inside the next piece (or at this hyphen)
-        if len(chain) > 1:
-            form = "-".join(chain)
-            if len(form) <= 40 and _LETTER.search(form):
-                printed[form] += 1
+        _count_compound(chain, printed)
         chain.clear()
-    if len(chain) > 1:
-        form = "-".join(chain)
-        if len(form) <= 40 and _LETTER.search(form):
-            printed[form] += 1
+    _count_compound(chain, printed)
     # joined fewer times than hyphenated, at least once: only a compound printed twice or more can qualify,
     # which spares most of the substring searches. Per joined word, its commonest hyphenated form (the first
     # printed among equals); a joined word stands alone at its places, so no two words give an edit at one place.
@@ -521,6 +515,14 @@ def _in_link(text: str, start: int, end: int) -> bool:
     right = min((i for i in (text.find(" ", end), text.find("\n", end)) if i != -1), default=len(text))
     chunk = text[left:right]
     return "/" in chunk or "@" in chunk or "www." in chunk
+
+
+def _count_compound(parts: list[str], printed: Counter[str]) -> None:
+    """Count the compound ``parts`` make, when they make one of a sensible length with a letter in it."""
+    if len(parts) > 1:
+        form = "-".join(parts)
+        if len(form) <= 40 and _LETTER.search(form):
+            printed[form] += 1
 
 
 def _sentence_start(text: str, pos: int) -> bool:
