@@ -556,6 +556,9 @@ class Article(_Sourced):
     related_articles: list[RelatedArticle] = Field(default_factory=list)
     license: License | None = None
     keywords: list[str] = Field(default_factory=list)
+    # the subject areas a journal web page lists ('Subjects: Cell Biology · Science Policy'), as printed;
+    # written as <subj-group subj-group-type="discipline">
+    subjects: list[str] = Field(default_factory=list)
     # the keyword group's label as printed ('Key words', 'Palavras-chave'), written as <kwd-group><title>
     keywords_title: str | None = None
     abstract: Abstract | None = None

@@ -168,3 +168,26 @@ def test_a_letter_that_opens_with_one_long_sentence() -> None:
         "2. Ende J, Moreira J (2005) The trouble with likelihood ratios. Lancet 366: 548.",
     ])
     assert _body_opening(text) == opening
+
+
+def test_a_short_untitled_opening_after_a_summary_under_abstract_web_copy() -> None:
+    # 'Abstract' over 'Summary' and its paragraph, then a short untitled opening paragraph that starts with
+    # 'Published ...' (a date label's word) before the first, unknown heading: it is body text, not the
+    # abstract's and not a 'Published:' note
+    first = "Published " + _prose(90, 3)[0].lower() + _prose(90, 3)[1:]
+    text = "\n".join([
+        "Skip to main content Home Journals", "Debate", "A study of growth in two strains", "Ann Author",
+        "Abstract", "Summary", _prose(150), first, "Go to:", "Modeling the growth of two strains",
+        _prose(200, 1), "Bias in the counts", _prose(200, 2),
+    ])
+    assert _body_opening(text) == first
+
+
+def test_a_published_date_line_after_the_abstract_stays_in_the_front_matter() -> None:
+    text = "\n".join([
+        "A study of growth in two strains", "Ann Author", "Abstract", _prose(150),
+        "Published: June 24, 2013. Copyright: © 2013 Author. This is an open-access article distributed "
+        "under the terms of the Creative Commons Attribution License, which permits unrestricted use.",
+        "Modeling the growth of two strains", _prose(200, 1),
+    ])
+    assert _body_opening(text) == "Modeling the growth of two strains"

@@ -34,6 +34,7 @@ from .front import (
     _extract_other_abstracts,
     _extract_related,
     _extract_self_uri,
+    _extract_subjects,
     _find_citation,
     _find_doi,
     _find_type_label,
@@ -84,6 +85,7 @@ def extract(doc: Document) -> Article:
     _extract_abstract(doc, art, fr)
     _extract_other_abstracts(doc, art, fr)
     _extract_self_uri(doc, art, fr)
+    _extract_subjects(doc, art, fr)
     _split_references(doc, art, seg.references)
     if seg.references_heading is not None and art.references:
         art.references_title = _REF_NUMBER.sub("", seg.references_heading.stripped) or None

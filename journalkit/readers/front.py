@@ -437,8 +437,9 @@ def _find_doi(doc: Document, art: Article, lines: list[Line]) -> None:
 # ------------------------------------------------------------------ byline
 
 _FURNITURE = re.compile(
-    r"^(?:home\b|skip to|download|open access|published|cite this|citation|how to cite|como citar|"
-    r"peer[- ]reviewed|check for updates|this issue|subjects?:|subject areas?:|received|accepted|editor|"
+    r"^(?:home\b|skip to|download|open access|cite this|citation|how to cite|como citar|"
+    r"(?:received|accepted|published)\b(?=\s*(?:[:.,(]|on\b|online\b|in\b|by\b|\d|\w+\.? \d|$))|"
+    r"peer[- ]reviewed|check for updates|this issue|subjects?:|subject areas?:|editor|"
     r"academic editor|copyright|funding|competing|\d+\s+accesses|metrics|author information|authors and affiliations|"
     r"recebido|aprovado|publicado|doi\b|pmcid|pmid|e-?mail|[*✉†]\s*\w|address for|correspond)", re.I)
 
@@ -1758,6 +1759,40 @@ def _extract_other_abstracts(doc: Document, art: Article, fr: _Front) -> None:
 
 
 _SELF_URI = re.compile(r"available (?:from|at|online at)\s*:?\s*(https?://\S+)", re.I)
+
+
+#: a journal web page's subject line ('Subjects: Cell Biology · Science Policy', 'Subject areas: Hematology')
+_SUBJECTS = re.compile(r"^\s*(?:subjects?|subject areas?|subject categories)\s*:\s*(\S.*?)\s*$", re.I)
+
+
+def _extract_subjects(doc: Document, art: Article, fr: _Front) -> None:
+    """The subject areas a journal web page prints under the byline, as printed.
+
+    Why: they are the publisher's own classification of the article, with a JATS place
+    (``<article-categories>``); read as page furniture they reached only the report. Items are split on
+    the separator the line uses: a middle dot when there is one (an item may hold a comma), else a
+    semicolon or a comma.
+    """
+    for i, ln in enumerate(fr.lines):
+        m = _SUBJECTS.match(ln.text)
+        if m is None or fr.used[i]:
+            continue
+        value, last, end = m.group(1), i, ln.start + m.end(1)
+        # a list wrapped inside an item ('... · Marine and Aquatic Sciences/' / 'Microbiology')
+        while value[-1] in "/·,;-" and last + 1 < len(fr.lines) and fr.lines[last + 1].stripped \
+                and not fr.used[last + 1]:
+            last += 1
+            nxt = fr.lines[last]
+            value += ("" if value[-1] in "/-" else " ") + nxt.stripped
+            end = nxt.end
+        sep = next((c for c in ("·", ";", ",") if c in value), None)
+        items = [v.strip(" .") for v in (value.split(sep) if sep else [value])]
+        items = [v for v in items if v]
+        if items:
+            art.subjects = items
+            art.provenance["subjects"] = Span(start=doc.to_original(ln.start + m.start(1)), end=doc.to_original(end))
+            fr.use(*range(i, last + 1))
+        return
 
 
 def _extract_self_uri(doc: Document, art: Article, fr: _Front) -> None:

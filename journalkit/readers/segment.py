@@ -595,7 +595,7 @@ def _find_body_start(main: list[Line]) -> int:
         while j < n:
             s = main[j].stripped
             if s and seen_text and is_heading_like(s) and not _is_abstract_section(s):
-                return j
+                return _untitled_opening(main, abs_i, True, j, _UNTITLED_AFTER_ABSTRACT)
             if len(s) > 80:
                 seen_text = True
             j += 1
@@ -696,6 +696,7 @@ _SEPARATOR = re.compile(r"\s*[:—–-]")
 #: which it is the body's untitled opening: above the summaries and translated abstracts that turn up there
 #: without a title the segmenter knows (about 200 words), below most short introductions (300-1,000)
 _UNTITLED_WORDS = 400
+_UNTITLED_AFTER_ABSTRACT = 60
 #: titles of front-matter sections that stand between the abstract and the body (the whole line)
 _FRONT_SECTION = re.compile(
     r"^\s*(?:author(?:'s|s'|s)? summary|editors?'? summary|editorial summary|synopsis|summary points|"
@@ -706,13 +707,14 @@ _FRONT_SECTION = re.compile(
 )
 #: the opening of a front-matter note: the correspondence mark, an e-mail, editor, dates, citation line
 _FRONT_NOTE = re.compile(
-    r"^\s*(?:[*✉†]|(?:e-?mail|(?:academic )?editor|received|accepted|published|citation|copyright|"
-    r"data availability|how to cite)\b)",
+    r"^\s*(?:[*✉†]|(?:e-?mail|(?:academic )?editor|citation|copyright|data availability|how to cite)\b|"
+    r"(?:received|accepted|published)\b(?=\s*(?:[:.,(]|on\b|online\b|in\b|by\b|\d|\w+\.? \d|$)))",
     re.I,
 )
 
 
-def _untitled_opening(main: list[Line], anchor: int, after_abstract: bool, heading: int) -> int:
+def _untitled_opening(main: list[Line], anchor: int, after_abstract: bool, heading: int,
+                      min_words: int = 0) -> int:
     """Where the body starts when the first body heading found is ``heading``.
 
     Why: many essays, perspectives and short reports open without a heading ('Robotics and automation
@@ -729,7 +731,7 @@ def _untitled_opening(main: list[Line], anchor: int, after_abstract: bool, headi
     if after_abstract:
         # 'Abstract: text ...' opens the abstract on its own line
         lo = _abstract_extent(main, anchor if ABSTRACT_INLINE.match(main[anchor].text) else lo, heading)
-    start = _untitled_start(main, lo, heading)
+    start = _untitled_start(main, lo, heading, min_words or _UNTITLED_WORDS)
     return heading if start is None else start
 
 
@@ -758,8 +760,8 @@ def _abstract_extent(main: list[Line], lo: int, hi: int) -> int:
             j += 1
         if j >= hi:
             return hi
-        if _abstract_title(main[j].stripped):
-            j += 1
+        if _abstract_title(main[j].stripped) or ABSTRACT_HEADING.match(main[j].text):
+            j += 1  # a section title, or 'Summary' under 'Abstract'
             continue
         if len(main[j].stripped) >= _PARAGRAPH_CHARS:  # a web copy: one paragraph a line
             j += 1
@@ -788,7 +790,7 @@ def _abstract_label(text: str) -> bool:
 _PARAGRAPH_CHARS = 250
 
 
-def _untitled_start(main: list[Line], lo: int, hi: int) -> int | None:
+def _untitled_start(main: list[Line], lo: int, hi: int, min_words: int = 0) -> int | None:
     """Start of the running text in ``main[lo:hi]`` after its last front-matter note or summary.
 
     The start is the first long prose paragraph after the last note (``_front_note``) or front-section
@@ -823,7 +825,7 @@ def _untitled_start(main: list[Line], lo: int, hi: int) -> int | None:
         else:
             in_front = False  # a short block (a caption, a date line) closes a front section
         title = None
-    return start if words >= _UNTITLED_WORDS else None
+    return start if words >= (min_words or _UNTITLED_WORDS) else None
 
 
 def _units(main: list[Line], lo: int, hi: int) -> list[tuple[int, int]]:

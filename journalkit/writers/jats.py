@@ -372,12 +372,18 @@ def build_jats(article: Article, fl: Flavour, *, declare_gaps: bool = True) -> e
     am = _sub(front, "article-meta")
     if article.doi:
         _sub(am, "article-id", article.doi, pub_id_type="doi")
-    if article.subject_heading:
-        # The heading the article prints over its title ("Editorial",
-        # "Review"), as printed; PMC requires <article-categories> and this
-        # is the only subject the text itself vouches for.
-        sg = _sub(_sub(am, "article-categories"), "subj-group", subj_group_type="heading")
-        _sub(sg, "subject", article.subject_heading)
+    if article.subject_heading or article.subjects:
+        cats = _sub(am, "article-categories")
+        if article.subject_heading:
+            # The heading the article prints over its title ("Editorial",
+            # "Review"), as printed; PMC requires <article-categories>.
+            sg = _sub(cats, "subj-group", subj_group_type="heading")
+            _sub(sg, "subject", article.subject_heading)
+        if article.subjects:
+            # The subject areas the page lists, as printed.
+            sg = _sub(cats, "subj-group", subj_group_type="discipline")
+            for subject in article.subjects:
+                _sub(sg, "subject", subject)
     tg = _sub(am, "title-group")
     _sub(tg, "article-title", article.title or "")
     if article.subtitle:

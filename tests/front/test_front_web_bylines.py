@@ -146,3 +146,29 @@ def test_affiliation_blocks_with_a_name_list_wrapped_inside_a_name() -> None:
     by = {c.surname: [texts[i] for i in c.aff_ids] for c in art.contributors}
     assert by["Costa"] == ["Translational Research Laboratory, Catalan Institute of Oncology, L'Hospitalet, Spain"]
     assert len(by["Reis"]) == 2
+
+
+def test_subject_line_is_the_articles_categories_not_furniture() -> None:
+    # a journal web page lists the publisher's subject areas under the byline; a long list wraps inside an
+    # item. They belong in <article-categories>, as printed, and the line is used, not furniture
+    from lxml import etree
+
+    front = ("A Study of Coastal Sediments and Their Microbial Communities\n\n"
+             "Ana Lima1, Bruno Reis2\n"
+             "1 Department of Biology, University of Porto, Porto, Portugal\n"
+             "2 Department of Physics, University of Porto, Porto, Portugal\n"
+             "Subjects: Ecology · Genetics and Genomics/Microbial Evolution · Marine and Aquatic Sciences/\n"
+             "Microbiology\n")
+    res = convert(_web(front))
+    assert res.article.subjects == ["Ecology", "Genetics and Genomics/Microbial Evolution",
+                                    "Marine and Aquatic Sciences/Microbiology"]
+    assert "subjects" in res.article.provenance
+    root = etree.fromstring(res.jats)
+    group = root.find(".//article-categories/subj-group[@subj-group-type='discipline']")
+    assert group is not None and [s.text for s in group] == res.article.subjects
+    # used for its values (the label word is reported with the line as printed), not page furniture
+    assert not any("furniture" in e.message and "Subjects" in (e.original or "") for e in res.report.entries)
+    comma = convert(_web(front.replace("Subjects: Ecology · Genetics and Genomics/Microbial Evolution · "
+                                       "Marine and Aquatic Sciences/\nMicrobiology",
+                                       "Subject areas: Ecology, Hematology"))).article
+    assert comma.subjects == ["Ecology", "Hematology"]
