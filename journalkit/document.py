@@ -70,6 +70,9 @@ class Segments:
     #: those lines: the reference reader asks again about the same lines where nothing was taken out of them
     #: since (a split costs about half a millisecond per article, and was made twice)
     reference_split: tuple[list[Line], Any] | None = field(default=None, repr=False, compare=False)
+    #: the first page's copies of a running head: left in the front matter (or taken out of the body) for
+    #: their facts (journal, year, volume); the readers take the facts but never put these lines into a text
+    first_page_furniture: list[Line] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

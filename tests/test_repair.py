@@ -111,3 +111,11 @@ def test_hyphen_not_restored_in_a_capitalised_name() -> None:
     out = _repair(text).text
     assert "Institute of Health and Wellbeing" in out  # a name, as printed
     assert "\nWell-being was measured" in out  # a sentence start
+
+
+def test_hyphen_restored_in_a_text_whose_casefolding_changes_its_length() -> None:
+    # 'ß' casefolds to 'ss': the folded text no longer lines up with the text, and the repair used to give up
+    text = ("Sheep from Großbritannien were highlysusceptible. The highly-susceptible breeds and other\n\f"
+            "highly-susceptible alleles were common.\n")
+    out = _repair(text).text
+    assert "were highly-susceptible." in out and "Großbritannien" in out

@@ -4,7 +4,7 @@ On two-column pages a running head or footer ("PLoS Genet · doi:...", "PLOS ONE
 may land between the columns, far from the page's edges. A line that recurs on many pages (exactly, or
 differing only in its page number) is furniture wherever it stands; real repeated content (captions,
 one-word headings, a subheading that a few entries repeat, table cells) stays. Every removed line is
-reported.
+reported. A running head that pdftotext glued to the end of a text line is cut off it.
 """
 
 from __future__ import annotations
@@ -43,11 +43,13 @@ def _body_text(doc: Document) -> list[str]:
 def test_footer_between_the_columns_is_furniture_on_every_page() -> None:
     footer = "PLoS Genet · doi:10.1371/journal.pgen.1000083"
     doc = Document(_pages([[footer]] * 6))
-    body = _body_text(doc)
-    # every later page's copy is removed and reported; the first page's stays (the front-matter reader may
-    # need it for the journal's facts), as it did before mid-page furniture was looked for
-    assert body.count(footer) == 1
-    assert _removed(doc).count(footer) == 5
+    seg = segment(doc)
+    body = [ln.stripped for ln in seg.body if ln.stripped]
+    # every copy is removed from the text and reported; the first page's is kept aside for the front-matter
+    # reader, which may need it for the journal's facts
+    assert footer not in body
+    assert _removed(doc).count(footer) == 6
+    assert [ln.stripped for ln in seg.first_page_furniture] == [footer]
     assert sum(ln.startswith("The ") for ln in body) == 6 * 12
 
 
@@ -56,14 +58,14 @@ def test_footer_that_differs_only_in_its_page_number() -> None:
            for p in range(6)]
     doc = Document(_pages(mid))
     body = _body_text(doc)
-    assert [ln for ln in body if "plosgenetics" in ln] == [mid[0][0]]
-    assert len([r for r in _removed(doc) if "plosgenetics" in r]) == 5
+    assert not [ln for ln in body if "plosgenetics" in ln]
+    assert len([r for r in _removed(doc) if "plosgenetics" in r]) == 6
 
 
 def test_journal_name_line_mid_page() -> None:
     doc = Document(_pages([["PLOS Computational Biology"]] * 6))
-    assert _body_text(doc).count("PLOS Computational Biology") == 1
-    assert _removed(doc).count("PLOS Computational Biology") == 5
+    assert _body_text(doc).count("PLOS Computational Biology") == 0
+    assert _removed(doc).count("PLOS Computational Biology") == 6
 
 
 def test_find_furniture_indices_are_the_recurring_lines() -> None:
@@ -72,7 +74,7 @@ def test_find_furniture_indices_are_the_recurring_lines() -> None:
     pages = [doc.original.count("\f", 0, ln.start) for ln in lines]
     found = find_furniture(doc, lines, pages)
     assert {lines[i].stripped for i in found} == {"doi:10.1371/journal.pone.0002554"}
-    assert sorted(pages[i] for i in found) == [1, 2, 3, 4]  # not the first page's copy (see above)
+    assert sorted(pages[i] for i in found) == [0, 1, 2, 3, 4]
 
 
 # -------------------------------------------------------------- what stays
@@ -164,5 +166,43 @@ def test_a_bare_doi_footer_is_furniture() -> None:
     # its only letters are "doi": too few for a running head in general, enough with a DOI's signature
     footer = "doi:10.1590/1518-8345.2927.3231"
     doc = Document(_pages([[footer]] * 6))
-    assert _body_text(doc).count(footer) == 1
-    assert _removed(doc).count(footer) == 5
+    assert _body_text(doc).count(footer) == 0
+    assert _removed(doc).count(footer) == 6
+
+
+def test_running_head_glued_to_the_end_of_a_text_line_is_cut_off() -> None:
+    head = "PLOS ONE, 2015, Vol. 10(1)"
+    doc = Document(_pages([[head]] * 6))
+    text = doc.text.replace("The beta cells of page 1 line 5 were counted again in a second assay",
+                            "The beta cells of page 1 line 5 were counted by light" + head)
+    doc = Document(text)
+    body = _body_text(doc)
+    assert "The beta cells of page 1 line 5 were counted by light" in body
+    assert not any(head in ln for ln in body)
+    assert _removed(doc).count(head) == 7  # six copies and the glued one
+    # a line that only names the journal, with a space, is text
+    doc = Document(text.replace("counted by light" + head, "published in " + head))
+    assert any(ln.endswith("published in " + head) for ln in _body_text(doc))
+
+
+def test_first_page_running_head_stays_out_of_the_abstract_and_gives_its_facts() -> None:
+    # the first page's copy of the running head falls inside the abstract; it is furniture there too, but the
+    # front-matter reader still reads the journal's facts off it
+    from journalkit import convert
+
+    head = "Journal of Tests, 2011, Vol. 6(11)"
+    first = "\n".join([
+        "A study of growth in two strains", "Ann Author1, Bob Writer2",
+        "1 Department of Biology, University of Somewhere, Somewhere, Brazil",
+        "2 Department of Physics, University of Somewhere, Somewhere, Brazil", "", "Abstract",
+        "The cells were grown in a rich medium and counted twice a day for a week, and",
+        head, "", "we compared the two strains under the same conditions in three separate assays.", "",
+        "Introduction", *_prose(0, 6), ""])
+    text = first + "\f" + "\f".join("\n".join([*_prose(p, 6), "", head, "", *_prose(p + 100, 6), ""])
+                                     for p in range(1, 6))
+    res = convert(text)
+    abstract = res.article.abstract
+    assert abstract is not None and "Vol. 6" not in abstract.plain_text()
+    assert abstract.plain_text().endswith("in three separate assays.")
+    assert res.article.volume == "6" and res.article.issue == "11"
+    assert not any("Vol. 6" in p.text for s in res.article.notes for p in s.paragraphs)

@@ -62,7 +62,7 @@ from ..model import (
     Span,
 )
 from ..report import Report
-from .common import _join  # noqa: F401
+from .common import _join, join_lines  # noqa: F401
 from .reflist import ref_surname_year
 from .segment import (
     is_heading_like,
@@ -131,7 +131,7 @@ class Block:
 
     @property
     def text(self) -> str:
-        return " ".join([ln.stripped for ln in self.lines if ln.stripped])  # a list joins faster than a generator
+        return join_lines([ln.stripped for ln in self.lines if ln.stripped])
 
 
 def _width(lines: list[Line]) -> int:

@@ -32,8 +32,23 @@ def put(doc: Document, obj: BaseModel, field: str, value: Any, span: tuple[int, 
     return True
 
 
+def join_lines(texts: list[str]) -> str:
+    """Wrapped lines as one text: a space between lines, none after a dash that closes a line unspaced.
+
+    Why: a line break after an en or em dash ('1989–' / '1994', 'Rosettes—' / 'highly') falls inside a
+    range or a dashed phrase that is printed without spaces; a space there changes the text.
+    """
+    s = "\n".join(texts)
+    if "–" in s or "—" in s:
+        s = _DASH_BREAK.sub("", s)
+    return s.replace("\n", " ")
+
+
+_DASH_BREAK = re.compile(r"(?<=\S[–—])\n")
+
+
 def _join(lines: Iterable[Line]) -> str:
-    return " ".join(ln.stripped for ln in lines if ln.stripped)
+    return join_lines([ln.stripped for ln in lines if ln.stripped])
 
 
 _URL = re.compile(r"https?://[^\s<>\"\]]+")

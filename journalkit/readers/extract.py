@@ -63,9 +63,12 @@ def extract(doc: Document) -> Article:
     _reclaim_abstract(seg)
     _reclaim_other_abstracts(seg)
     art = Article()
-    fr = _Front(seg.front)
-    # the article's own lines outside the reference list, front matter first
-    meta_lines = [ln for ln in seg.front + seg.back + seg.body if ln.stripped]
+    in_front = {ln.start for ln in seg.front}
+    fr = _Front(seg.front, {ln.start for ln in seg.first_page_furniture})
+    # the article's own lines outside the reference list, front matter first, with the first page's running
+    # head wherever it stood (its facts: journal, year, volume)
+    meta_lines = [ln for ln in seg.front + [ln for ln in seg.first_page_furniture if ln.start not in in_front]
+                  + seg.back + seg.body if ln.stripped]
     head_lines = [ln for ln in seg.front if ln.stripped]
     _find_type_label(doc, fr, meta_lines)
     _find_citation(doc, art, fr, meta_lines)
@@ -320,7 +323,7 @@ def unplaced_blocks(fr: _Front, art: Article) -> tuple[list[list[int]], list[int
         # a lowercase line inside a run of text goes on a sentence ('published in four leading
         # journals ...'), whatever label its first word looks like
         goes_on = bool(cur) and ln.stripped[:1].islower() and not (_DOI.search(ln.stripped) or _URL.search(ln.stripped))
-        if not goes_on and _is_furniture(ln.stripped, art):
+        if i in fr.furniture or not goes_on and _is_furniture(ln.stripped, art):
             skipped.append(i)
         else:
             cur.append(i)

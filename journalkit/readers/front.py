@@ -63,6 +63,7 @@ from .common import (  # noqa: F401
     _PHONE,
     _URL,
     _join,
+    join_lines,
     put,
     split_name,
 )
@@ -80,9 +81,11 @@ from .segment import (
 class _Front:
     """The front-matter lines with a 'used' flag, so leftovers can be reported."""
 
-    def __init__(self, lines: list[Line]) -> None:
+    def __init__(self, lines: list[Line], furniture: set[int] | None = None) -> None:
         self.lines = lines
         self.used = [False] * len(lines)
+        #: indices of running-head lines the segmenter left here for their facts: never part of a text
+        self.furniture = {i for i, ln in enumerate(lines) if ln.start in furniture} if furniture else set()
 
     def use(self, *idx: int) -> None:
         for i in idx:
@@ -1530,7 +1533,7 @@ def _build_abstract(doc: Document, lines: list[Line], head: int, end: int, title
 
     def flush() -> None:
         if paras:
-            p = Paragraph(text=" ".join(paras))
+            p = Paragraph(text=join_lines(paras))
             (cur.paragraphs if cur else ab.paragraphs).append(p)
             paras.clear()
 
@@ -1542,11 +1545,18 @@ def _build_abstract(doc: Document, lines: list[Line], head: int, end: int, title
             continue
         hm = _SECTION_INLINE.match(s) if s[:1].isupper() else None
         # 'Abstract' / 'Summary' printed as the only section title of an abstract ('Abstract' over 'Summary')
+        im = ABSTRACT_INLINE.match(s) if first and not paras else None
         if (ABSTRACT_SECTION.match(s) or first and not paras and ABSTRACT_HEADING.match(s)
                 or questions and _SUMMARY_SECTION.match(s) and len(s) <= 80 and is_heading_like(s)):
             flush()
-            cur = Section(title=s.rstrip(":"))
+            # the title as printed: a title on its own line keeps its colon ('Objetivo:'), as publishers
+            # that print one keep it in their JATS
+            cur = Section(title=s)
             ab.sections.append(cur)
+        elif im:  # 'ABSTRACT' over 'Summary: There is ...'
+            cur = Section(title=im.group(1))
+            ab.sections.append(cur)
+            paras.append(im.group(2))
         elif hm and ABSTRACT_SECTION.match(hm.group(1)):
             flush()
             cur = Section(title=hm.group(1))
@@ -1620,11 +1630,11 @@ def _extract_abstract(doc: Document, art: Article, fr: _Front) -> None:
         end, gap = across_page_break(fr, art, start, abstract_end(lines, start))
         # the heading as printed ('Abstract', 'Summary', 'Resumo') is the abstract's <title>
         head = ABSTRACT_HEADING.match(lines[start - 1].text) or ABSTRACT_INLINE.match(lines[start - 1].text)
-        own = [lines[k] for k in range(start - 1, end) if k not in gap]
+        own = [lines[k] for k in range(start - 1, end) if k not in gap and k not in fr.furniture]
         ab = _build_abstract(doc, own, 0, len(own), head.group(1) if head else None, inline)
         if ab is not None:
             art.abstract = ab
-            fr.use(*(k for k in range(start, end) if k not in gap))
+            fr.use(*(k for k in range(start, end) if k not in gap and k not in fr.furniture))
         return
     # no heading: long unused paragraph right before the keywords line
     kw = next((i for i, ln in enumerate(lines) if KEYWORDS.match(ln.text)), None)
@@ -1716,7 +1726,7 @@ def _extract_other_abstracts(doc: Document, art: Article, fr: _Front) -> None:
             i += 1
             continue
         # lines another field took inside it (a running head read for the journal's name) are not its text
-        own = [lines[k] for k in range(i, end) if k == i or not fr.used[k] and k not in gap]
+        own = [lines[k] for k in range(i, end) if k == i or not fr.used[k] and k not in gap and k not in fr.furniture]
         ab = _build_abstract(doc, own, 0, len(own), title, m.group(2), questions=lang is None)
         if ab is None or len(ab.plain_text()) < 100:
             # a label with a word or two under it ('Section / Synopsis / License' on a web page) is no abstract
@@ -1754,7 +1764,7 @@ def _extract_other_abstracts(doc: Document, art: Article, fr: _Front) -> None:
                                                   end=doc.to_original(lines[idx[-1]].end))
                     art.trans_titles.append(tt)
                     fr.use(*idx)
-        fr.use(*(k for k in range(i, end) if k not in gap))
+        fr.use(*(k for k in range(i, end) if k not in gap and k not in fr.furniture))
         i = end
 
 

@@ -434,6 +434,12 @@ def _eol_hyphens(doc: Document) -> list[Edit]:
 _ALNUM_HEAD = re.compile(r"[^\W_]+")
 
 
+def _fold_in_place(text: str) -> str:
+    """``text`` case-folded with every character kept at its offset: a character whose folding is longer
+    ('ß' -> 'ss', 'ﬁ' -> 'fi') stays as it is."""
+    return text.translate({ord(c): f if len(f := c.casefold()) == 1 else c for c in set(text)})
+
+
 def _restore_hyphens(doc: Document) -> list[Edit]:
     """'a lowdimensional space' -> 'a low-dimensional space' where the text prints the compound hyphenated.
 
@@ -451,8 +457,8 @@ def _restore_hyphens(doc: Document) -> list[Edit]:
     # the vocabulary's folded text where no pass has changed the text since it was made (no hyphen joined)
     vocab = doc.options.get("_vocab")
     folded = vocab.folded if vocab is not None and vocab.text is text else text.casefold()
-    if len(folded) != len(text):  # casefolding moved the offsets ('ß' -> 'ss'): no safe positions
-        return []
+    if len(folded) != len(text):  # casefolding moved the offsets ('ß' -> 'ss'): fold character by character
+        folded = _fold_in_place(text)
     # the compounds, read off the pieces between hyphens (the text has a few hundred hyphens; a pattern run
     # over the whole text, or a split into words, cost several times more)
     pieces = folded.split("-")

@@ -140,8 +140,9 @@ def find_furniture(doc: Document, lines: list[Line], pages: list[int]) -> set[in
             if len(_NON_LOWER.sub("", key)) >= 4:
                 edge_pages.setdefault(key, set()).add(pg)
     edge_keys = {k for k, pgs in edge_pages.items() if len(pgs) >= 3}
-    # found only away from the edges: not on the first page, whose copy the front-matter reader may need for
-    # the journal's facts ('PLOS ONE, 2015, Vol. 10(1)' below the abstract is read as the issue line)
+    # found only away from the edges; the first page's copy is furniture too: segment() leaves it in the front
+    # matter, whose reader may need the journal's facts ('PLOS ONE, 2015, Vol. 10(1)' below the abstract is
+    # read as the issue line), and keeps it out of the texts
     mid_keys = _recurs_anywhere(lines, pages, len(by_page)) - edge_keys
     keys = edge_keys | mid_keys
     if not keys:  # the common case: no need to key every line of the text
@@ -157,7 +158,7 @@ def find_furniture(doc: Document, lines: list[Line], pages: list[int]) -> set[in
     for i in candidates:
         if lines[i].stripped:
             key = _furniture_key(lines[i].text)
-            if key in edge_keys or key in mid_keys and pages[i] != 0:
+            if key in keys:
                 out.add(i)
     return out
 
@@ -323,13 +324,18 @@ def segment(doc: Document, noise_patterns: list[str] | None = None) -> Segments:
     # the first page's running head stays for the front-matter reader (journal, volume);
     # first-page furniture is taken out of body, references and back below
     late_furniture: set[int] = set()
+    first_page: list[Line] = []
     lines: list[Line] = []
     lone_numbers: list[tuple[int, Line]] = []  # removed "17" lines: page numbers, or list labels (below)
     edges = _page_edges(all_lines, pages)
+    glued = _glued_heads(all_lines, furniture)
     for k, line in enumerate(all_lines):
+        if glued and k in glued:
+            line = _unglue(doc, line, glued[k])
         s = line.stripped
         if k in furniture and pages[k] == 0:
             late_furniture.add(line.start)
+            first_page.append(line)
         elif k not in furniture and len(s) == 4 and _year_in_text(all_lines, k, edges):  # a year is 4 digits
             lines.append(line)  # "Geneva;" / "2008" / "[cited ...]": a wrapped year, not a page number
         elif (s and (_CORE_NOISE_RE.fullmatch(s) or (extra is not None and extra.fullmatch(s)))) or k in furniture:
@@ -385,6 +391,7 @@ def segment(doc: Document, noise_patterns: list[str] | None = None) -> Segments:
     body_start = _find_body_start(main)
     seg.front = main[:body_start]
     seg.body = main[body_start:]
+    seg.first_page_furniture = first_page
     if late_furniture:
         seg.body = _drop_lines(doc, seg.body, late_furniture)
         seg.references = _drop_lines(doc, seg.references, late_furniture)
@@ -546,6 +553,46 @@ def _pull_back_entries(lines: list[Line], ref_i: int,
             continue
         i += 1
     return pulled + region, None if pulled else chosen
+
+
+#: shortest running head looked for glued to the end of a text line ('... entrainment by lightPLOS ONE, 2015, Vol.
+#: 10(1)'): a short one ('PLoS ONE') also ends sentences that name the journal
+_GLUED_MIN = 16
+
+
+def _glued_heads(lines: list[Line], furniture: set[int]) -> dict[int, int]:
+    """Text lines that end with a running head pdftotext glued on: line index -> length of the head.
+
+    Why: where a page's foot falls inside a text line, pdftotext may print the running head on the same line
+    as the text, with no space ('lightPLOS ONE, 2015, Vol. 10(1)'); the line is then no copy of the head and
+    stays, and the head ends up inside a paragraph or an abstract. A line is cut when its end, digits masked,
+    is the key of a running head found on other pages.
+    """
+    heads = {lines[i].stripped for i in furniture if len(lines[i].stripped) >= _GLUED_MIN}
+    if not heads:
+        return {}
+    keys = {_furniture_key(h) for h in heads}
+    sizes = sorted({len(h) for h in heads})
+    ends = tuple(h[-6:] for h in heads)  # a cheap test: a glued head ends the line with its own last characters
+    out: dict[int, int] = {}
+    for i, ln in enumerate(lines):
+        s = ln.stripped
+        if i in furniture or not s.endswith(ends):
+            continue
+        for size in sizes:
+            if len(s) > size and _furniture_key(s[-size:]) in keys and s[-size - 1] != " ":
+                out[i] = size
+                break
+    return out
+
+
+def _unglue(doc: Document, line: Line, size: int) -> Line:
+    """``line`` without the running head glued to its end (the head goes to the report)."""
+    text = line.text.rstrip()
+    cut = len(text) - size
+    doc.report.add("segment", "noise-line", "running head glued to the end of a text line removed",
+                   original=text[cut:], offset=doc.to_original(line.start + cut))
+    return Line(text[:cut], line.start, line.start + cut)
 
 
 def _drop_lines(doc: Document, lines: list[Line], starts: set[int]) -> list[Line]:

@@ -196,3 +196,31 @@ def test_editors_summary_keeps_its_question_sections_and_additional_information(
     summary = convert(text).tree.find(".//article-meta/abstract[@abstract-type='editor-summary']")
     assert [s.findtext("title") for s in summary.findall("sec")] == ["Background", "Why Was This Study Done?",
                                                                      "Additional Information"]
+
+
+def test_summary_printed_inline_under_the_abstract_heading_is_its_title() -> None:
+    # 'ABSTRACT' over 'Summary: There is ...': one abstract, titled as the more specific printed heading
+    text = _SUMMARY.replace("Abstract\n\nMigrating songbirds", "ABSTRACT\nSummary: Migrating songbirds")
+    text = text.replace("Author Summary\n\nHow can a bird", "Editors' Summary\n\nHow can a bird")
+    abstract = convert(text).article.abstract
+    assert abstract is not None and abstract.title == "Summary"
+    assert abstract.paragraphs[0].text.startswith("Migrating songbirds cross the sea")
+
+
+def test_structured_abstract_titles_on_their_own_line_keep_their_printed_colon() -> None:
+    # SciELO prints 'Objetivo:' over its text and keeps the colon in its JATS; an inline label
+    # ('METHODS: ...') is a separator, not part of the title
+    text = _SUMMARY.replace(
+        "Abstract\n\nMigrating songbirds cross the sea in flights that last days. We recorded",
+        "Abstract\n\nObjective:\nMigrating songbirds cross the sea in flights that last days.\nMethods: We recorded")
+    abstract = convert(text).article.abstract
+    assert abstract is not None
+    assert [s.title for s in abstract.sections] == ["Objective:", "Methods"]
+
+
+def test_a_line_break_after_an_unspaced_dash_adds_no_space() -> None:
+    text = _SUMMARY.replace("that last days. We recorded the brain activity of twelve birds\nin flight",
+                            "that last 2–\n5 days. We recorded the brain activity of twelve birds—\nin flight")
+    abstract = convert(text).article.abstract
+    assert abstract is not None
+    assert "last 2–5 days" in abstract.paragraphs[0].text and "birds—in flight" in abstract.paragraphs[0].text
