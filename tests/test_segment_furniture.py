@@ -206,3 +206,28 @@ def test_first_page_running_head_stays_out_of_the_abstract_and_gives_its_facts()
     assert abstract.plain_text().endswith("in three separate assays.")
     assert res.article.volume == "6" and res.article.issue == "11"
     assert not any("Vol. 6" in p.text for s in res.article.notes for p in s.paragraphs)
+
+
+def test_structured_abstract_goes_on_over_a_page_break_at_a_parts_end() -> None:
+    # the first page ends with a part's last sentence; the next page opens with the next part
+    # ('Conclusions: ...') after the page foot: the abstract goes on, up to the next abstract's heading
+    from journalkit import convert
+
+    head = "Journal of Tests, 2015, Vol. 12(2)"
+    first = "\n".join([
+        "A study of growth in two strains", "Ann Author1, Bob Writer2",
+        "1 Department of Biology, University of Somewhere, Somewhere, Brazil",
+        "2 Department of Physics, University of Somewhere, Somewhere, Brazil", "", "Abstract",
+        "Background: The cells were grown in a rich medium and counted twice a day for a week.",
+        "Methods and Findings: We compared the two strains under the same conditions in three assays.",
+        head, ""])
+    second = "\n".join([
+        "Conclusions: Most of the variation came from the second week, when the medium was changed.",
+        "Editors' Summary", "Background", "Cells grow at different rates in different media, and we asked why.",
+        "", "Introduction", *_prose(0, 6), ""])
+    text = first + "\f" + second + "\f" + "\f".join(
+        "\n".join([*_prose(p, 6), "", head, "", *_prose(p + 100, 6), ""]) for p in range(1, 5))
+    art = convert(text).article
+    assert art.abstract is not None
+    assert [s.title for s in art.abstract.sections] == ["Background", "Methods and Findings", "Conclusions"]
+    assert "we asked why" not in art.abstract.plain_text()

@@ -1599,18 +1599,38 @@ def across_page_break(fr: _Front, art: Article, start: int, end: int,
     """
     lines = fr.lines
     last = next((k for k in range(end - 1, start - 1, -1) if lines[k].stripped), None)
-    if last is None or lines[last].stripped.endswith((".", "?", "!", ":", ")", "]")):
+    if last is None:
+        return end, set()
+    # a structured abstract (its parts labelled inline, 'Methods and Findings: ...') goes on over a page break
+    # at a part's end when the next page opens with the next part ('Conclusions: ...')
+    structured = any(_abstract_part(lines[k].stripped) for k in range(start, end))
+    ended = lines[last].stripped.endswith((".", "?", "!", ":", ")", "]"))
+    if ended and not structured:
         return end, set()
     k, furniture = end, 0
     while k < len(lines) and k - end <= 12:
         s = lines[k].stripped
-        if s and not (fr.used[k] or _is_furniture(s, art) or len(s.split()) <= 3 and not s[:1].islower()):
+        # after a part's last sentence only page furniture may stand before the next part: a short title line
+        # there opens what follows the abstract ('Editors' Summary', 'RESUMO')
+        if s and (OTHER_ABSTRACT.match(s) or not (fr.used[k] or k in fr.furniture or _is_furniture(s, art)
+                                                   or not ended and len(s.split()) <= 3 and not s[:1].islower())):
             break
         furniture += bool(s)
         k += 1
-    if not furniture or k >= len(lines) or not lines[k].stripped[:1].islower():
+    if not furniture or k >= len(lines):
+        return end, set()
+    nxt = lines[k].stripped
+    if not (nxt[:1].islower() and not ended or structured and _abstract_part(nxt)):
         return end, set()
     return abstract_end(lines, k, questions), set(range(last + 1, k))
+
+
+def _abstract_part(s: str) -> bool:
+    """Does ``s`` open a part of a structured abstract ('Conclusions: ...', or the title on its own line)?"""
+    if ABSTRACT_SECTION.match(s):
+        return True
+    m = _SECTION_INLINE.match(s)
+    return m is not None and ABSTRACT_SECTION.match(m.group(1)) is not None
 
 
 def _extract_abstract(doc: Document, art: Article, fr: _Front) -> None:
