@@ -348,6 +348,9 @@ class Footnote(_Sourced):
 class Paragraph(_Sourced):
     text: str
     citations: list[Citation] = Field(default_factory=list)
+    # the characters [start, end) of a subscript a text browser printed in brackets glued to its base ('O[2]',
+    # 'k[s]'), brackets included: the writer puts out what the brackets hold as <sub>
+    subscripts: list[tuple[int, int]] = Field(default_factory=list)
 
 
 class Figure(_Sourced):

@@ -62,7 +62,7 @@ from ..model import (
     Span,
 )
 from ..report import Report
-from .common import _join, join_lines  # noqa: F401
+from .common import _join, bracket_subscripts, join_lines  # noqa: F401
 from .reflist import ref_surname_year
 from .segment import (
     is_heading_like,
@@ -1136,7 +1136,8 @@ def _flat_cite(text: str, m: re.Match[str], labels: Mapping[str, str]) -> bool:
 
 def find_citations(text: str, labels: dict[str, str] | CitationIndex,
                    styles: frozenset[str] = frozenset({"bracket"}),
-                   existing: Sequence[Citation] = ()) -> tuple[list[Citation], list[str]]:
+                   existing: Sequence[Citation] = (),
+                   subscripts: Sequence[tuple[int, int]] = ()) -> tuple[list[Citation], list[str]]:
     """In-text citations of ``text`` -> Citation spans, and the citations that match no reference.
 
     ``styles`` are the citation forms the article uses ("bracket",
@@ -1144,13 +1145,14 @@ def find_citations(text: str, labels: dict[str, str] | CitationIndex,
     A citation naming a number or author/year with no reference stays text
     and is returned as a problem. ``existing`` citations (linked at an
     earlier stage) keep their characters: nothing new overlaps them, and
-    they are not part of the result.
+    they are not part of the result. ``subscripts`` (a web page's 'O[2]',
+    see :func:`bracket_subscripts`) are no citations either.
     """
     index = labels if isinstance(labels, CitationIndex) else None
     label_map: dict[str, str] = labels.labels if isinstance(labels, CitationIndex) else labels
     cites: list[Citation] = []
     problems: list[str] = []
-    taken: list[tuple[int, int]] = [(c.start, c.end) for c in existing]
+    taken: list[tuple[int, int]] = [(c.start, c.end) for c in existing] + list(subscripts)
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
@@ -1433,6 +1435,8 @@ def _extract_body(doc: Document, art: Article, body: list[Line]) -> None:
     index = CitationIndex(art.references, author_year=False)  # author-year: link_author_year, after parsing
     blocks, lay = _read_blocks(doc, body)
     styles = citation_styles([b.text for b in blocks if b.kind == "para"], index)
+    # a web page's text (no form feed: not pdftotext's) prints subscripts in brackets ('O[2]')
+    web = "\f" not in doc.original
     root = Section()
     stack: list[tuple[int, Section]] = [(0, root)]
     seen_top = False
@@ -1491,11 +1495,12 @@ def _extract_body(doc: Document, art: Article, body: list[Line]) -> None:
             here.figures.append(fig)
             table = fig if kind == "table" else None
             continue
-        cites, problems = find_citations(text, index, styles)
+        subs = bracket_subscripts(text) if web else []
+        cites, problems = find_citations(text, index, styles, subscripts=subs)
         for p in problems:
             doc.report.warn("extract", "unlinked-citation", f"in-text citation {p} matches no reference; kept as text",
                             offset=doc.to_original(s0))
-        para = Paragraph(text=text, citations=cites)
+        para = Paragraph(text=text, citations=cites, subscripts=subs)
         para.provenance["text"] = span
         here.paragraphs.append(para)
     if root.paragraphs or root.sections or root.figures:
@@ -1504,14 +1509,15 @@ def _extract_body(doc: Document, art: Article, body: list[Line]) -> None:
         art.body.extend(root.sections)
     # numeric citations in notes (body and table notes), as in paragraphs
     for fn in [*art.footnotes, *(n for f in _figures([*art.body, art.ack, *art.appendices]) for n in f.foot)]:
-        fn.citations, _problems = find_citations(fn.text, index, styles)
+        fn.citations, _problems = find_citations(fn.text, index, styles,
+                                                 subscripts=bracket_subscripts(fn.text) if web else ())
     for fig in _figures([*art.body, art.ack, *art.appendices]):
         if fig.id in printed:
             cap = fig.provenance.get("caption")
             _finish_table(fig, printed[fig.id], doc.report, cap.start if cap is not None else None)
         # numeric citations in the caption and legend ('Cartoon model (extended from [41])'), as in paragraphs
-        found = [find_citations(t, index, styles)[0] for t in ([fig.caption, *fig.legend] if fig.caption
-                                                                 else fig.legend)]
+        found = [find_citations(t, index, styles, subscripts=bracket_subscripts(t) if web else ())[0]
+                 for t in ([fig.caption, *fig.legend] if fig.caption else fig.legend)]
         if any(found):
             fig.caption_citations = found
     if art.footnotes:

@@ -110,3 +110,32 @@ def split_name(name: str) -> tuple[str | None, str]:
     return given, surname
 
 
+
+
+#: lower-case symbols that take a subscript ('log[2]'): the words that are not words here
+_MATH_BASES = frozenset({"log", "ln", "max", "min", "exp", "lim", "sup", "inf", "var", "cov", "tan", "sin", "cos"})
+#: a text browser's subscript: brackets glued to the end of a short symbol ('O[2]', 'CaCl[2]', 'k[s]', 'IC[50]',
+#: 'N[tot]'), holding a short run of letters or digits
+_GLUED_BRACKET = re.compile(r"(?<![^\W_])([^\W_]{1,8})\[([^\W_]{1,12})\]")
+
+
+def bracket_subscripts(text: str) -> list[tuple[int, int]]:
+    """Spans ('[2]' in 'O[2]', brackets included) that a text browser's subscripts left in ``text``.
+
+    Why: a web page dumped as text prints a subscript in brackets right after its base, with no space; read
+    as a bracket citation, 'H[2]O[2]' linked references 2 and 2. Only a base that reads as a symbol counts:
+    four characters at most, or one with a capital or digit after its first character ('CaCl', 'OsO');
+    a lower-case word of three letters or more ('cell[4]', 'et al[15]') glued to a citation stays a
+    citation, unless it is a function's name ('log[2]'). Call it on text from a
+    web page only: a PDF's text keeps its subscripts inline and glues some citations to their word.
+    """
+    if "[" not in text:
+        return []
+    out = []
+    for m in _GLUED_BRACKET.finditer(text):
+        base = m.group(1)
+        if base == "al" or base.isalpha() and base.islower() and len(base) >= 3 and base not in _MATH_BASES:
+            continue  # a word: 'et al[15]', 'cell[4]'
+        if len(base) <= 4 or any(c.isupper() or c.isdigit() for c in base[1:]):
+            out.append((m.start(2) - 1, m.end(2) + 1))
+    return out

@@ -63,6 +63,7 @@ from .common import (  # noqa: F401
     _PHONE,
     _URL,
     _join,
+    bracket_subscripts,
     join_lines,
     put,
     split_name,
@@ -1454,7 +1455,8 @@ def _extract_keywords(doc: Document, art: Article, fr: _Front, others: list[Line
 _ABS_WORD = (r"(?:background|objectives?|aims?|purpose|methods?|methodology|design|setting|participants|results?|"
              r"(?:principal )?findings|conclusions?|significance|interpretation|context|introduction|"
              r"materials and methods|objetivos?|m[ée]todos?|resultados?|conclus(?:[aã]o|[oõ]es|i[oó]n|iones)|"
-             r"introdu[cç][aã]o|introducci[oó]n|antecedentes|discuss(?:ion|[aã]o)|limitations?|trial registration|"
+             r"introdu[cç][aã]o|introducci[oó]n|antecedentes|discuss(?:ion|[aã]o)|limitations?|"
+             r"(?:trial|systematic review|study|protocol) registration|"
              r"case (?:presentation|report)|casos?|observations?|approach|rationale|importance|evidence)")
 ABSTRACT_SECTION = re.compile(rf"^{_ABS_WORD}(?:\s*(?:and|/|&|e|y)\s*{_ABS_WORD})*\s*[:.]?$", re.I)
 # what follows an abstract in the front matter: another abstract (summary, translation), the dates, the
@@ -1472,6 +1474,11 @@ _BODY_START = re.compile(r"^\s*(?:1\.?\s+)?(?:introduction|introdu[cç][aã]o|in
 #: the section titles of a summary for lay readers: questions ('Why Was This Study Done?') and a closing
 #: 'Additional Information' with links for readers
 _SUMMARY_SECTION = re.compile(r"^.{3,78}\?$|^\s*(?:additional|more|further) information\s*:?$", re.I)
+
+
+#: a note that sends the reader elsewhere ('Please see later in the article for the Editors' Summary'): short
+#: and capitalised like a heading, but a sentence of the abstract's own
+_SEE_NOTE = re.compile(r"^(?:please\s+)?see\s", re.I)
 
 
 def abstract_end(lines: list[Line], start: int, questions: bool = False) -> int:
@@ -1510,7 +1517,8 @@ def abstract_end(lines: list[Line], start: int, questions: bool = False) -> int:
             seen.add(key)
             opened = True
         elif (had_text and is_heading_like(s) and len(s) <= 60 and (not prev or prev.endswith((".", "?", "!", ")")))
-              and not (questions and _SUMMARY_SECTION.match(s)) and not opened
+              and not (questions and _SUMMARY_SECTION.match(s)) and not opened and not _abstract_part(s)
+              and not _SEE_NOTE.match(s)
               and (k + 1 >= len(lines) or not lines[k + 1].stripped or len(s.split()) <= 4)):
             return k
         else:
@@ -1528,12 +1536,14 @@ def _build_abstract(doc: Document, lines: list[Line], head: int, end: int, title
     """The abstract under the heading ``lines[head]``, its text ``lines[head + 1:end]`` (plus ``inline``,
     the text printed on the heading's own line): paragraphs, or titled sections when structured."""
     ab = Abstract(title=title)
+    web = "\f" not in doc.original  # a web page's text prints subscripts in brackets ('p[trend]')
     cur: Section | None = None
     paras: list[str] = [inline] if inline else []
 
     def flush() -> None:
         if paras:
-            p = Paragraph(text=join_lines(paras))
+            text = join_lines(paras)
+            p = Paragraph(text=text, subscripts=bracket_subscripts(text) if web else [])
             (cur.paragraphs if cur else ab.paragraphs).append(p)
             paras.clear()
 
@@ -1563,6 +1573,8 @@ def _build_abstract(doc: Document, lines: list[Line], head: int, end: int, title
             ab.sections.append(cur)
             paras.append(hm.group(2))
         else:
+            if _SEE_NOTE.match(s):
+                flush()  # a note of its own ('Please see later in the article for the Editors' Summary')
             paras.append(s)
         first = False
     flush()

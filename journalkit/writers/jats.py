@@ -104,9 +104,11 @@ def _inline(parent: etree._Element, text: str, marks: list[tuple[int, int, etree
 
 
 #: what a text browser prints after its superscript mark '^' ('10^5', 'Ca^2+', 'CD4^+', '^a' notes): a number
-#: with its sign, a sign or a comma between superscripts, or one lower-case letter; anything longer ('λ^ML') is
-#: left as printed
-_CARET_SUP = re.compile(r"\^([+\-−–]?\d+[+\-−–]?|[+\-−–±*★⋆†‡§,]|[a-z](?![a-z]))")
+#: with its sign, a sign or a comma between superscripts, up to four lower-case letters before a capital, a digit
+#: or a space ('18.75^th', 'CD24^hiCD38', '^aJudging'), or a capitalised symbol ('p24^Gag', 'p16^INK4a'); a longer
+#: lower-case run ('^bindependent': a note mark glued to its text) is left as printed
+_CARET_SUP = re.compile(r"\^([+\-−–]?\d+[+\-−–]?|[+\-−–±*★⋆†‡§,]|[a-z]{1,4}(?![a-z])"
+                        r"|[A-Z][A-Za-z0-9]{0,7}(?![A-Za-z0-9]))")
 
 
 def _paragraph(parent: etree._Element, para: Paragraph) -> etree._Element:
@@ -118,10 +120,14 @@ def _paragraph(parent: etree._Element, para: Paragraph) -> etree._Element:
     """
     p = etree.SubElement(parent, "p")
     text = para.text
-    if not para.citations and "^" not in text:  # most paragraphs: the whole text is the new element's text
+    if not para.citations and not para.subscripts and "^" not in text:  # most paragraphs: the text as it is
         p.text = _t(text)
         return p
     marks = []
+    for a, b in para.subscripts:  # a text browser's 'O[2]': what the brackets hold, as <sub>
+        sub = etree.Element("sub")
+        sub.text = _t(text[a + 1:b - 1])
+        marks.append((a, b, sub))
     for c in para.citations:
         el = etree.Element("xref", {"ref-type": c.ref_type, "rid": " ".join(c.rids)})
         if c.start and text[c.start - 1] == "^":

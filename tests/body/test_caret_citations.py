@@ -75,3 +75,28 @@ def test_citations_in_figure_captions_are_linked() -> None:
     root = journalkit.convert(text).tree
     (xref,) = root.findall(".//fig/caption//xref")
     assert (xref.get("rid"), xref.text) == ("ref2", "[2]")
+
+
+def test_caret_letters_become_superscripts_up_to_where_the_mark_ends() -> None:
+    def sups(text: str) -> list[str | None]:
+        return [s.text for s in _paragraph(etree.Element("x"), Paragraph(text=text)).iter("sup")]
+
+    assert sups("the 18.75^th percentile of CD24^hiCD38^hi cells") == ["th", "hi", "hi"]
+    assert sups("levels of p24^Gag and p16^INK4a rose") == ["Gag", "INK4a"]
+    assert sups("in Tetrahymena. ^aJudging from the") == ["a"]
+    assert sups("HMMER3) ^bindependent E-value") == []  # a note mark glued to its word: left as printed
+
+
+def test_bracket_subscripts_of_a_web_page_are_no_citations() -> None:
+    from journalkit.readers.common import bracket_subscripts
+
+    text = "oxidative stress with H[2]O[2] and 2.5 mM CaCl[2] at log[2] scale, k[s] and N[tot] [3]"
+    subs = bracket_subscripts(text)
+    assert [text[a:b] for a, b in subs] == ["[2]", "[2]", "[2]", "[2]", "[s]", "[tot]"]
+    cites, _ = find_citations(text, _index(), frozenset({"bracket"}), subscripts=subs)
+    assert [c.text for c in cites] == ["[3]"]
+    p = _paragraph(etree.Element("x"), Paragraph(text=text, citations=cites, subscripts=subs))
+    assert "".join(p.itertext()).startswith("oxidative stress with H2O2 and 2.5 mM CaCl2 at log2 scale, ks")
+    # a word glued to its citation keeps the citation
+    for text in ("affect borderline leprosy[4]. They", "the study of Hellman et al[15] concluded", "each cell[4] was"):
+        assert bracket_subscripts(text) == []

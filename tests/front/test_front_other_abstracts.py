@@ -224,3 +224,27 @@ def test_a_line_break_after_an_unspaced_dash_adds_no_space() -> None:
     abstract = convert(text).article.abstract
     assert abstract is not None
     assert "last 2–5 days" in abstract.paragraphs[0].text and "birds—in flight" in abstract.paragraphs[0].text
+
+
+def test_a_labelled_trial_registration_line_closes_the_abstract_inside_it() -> None:
+    # 'Trial registration: ClinicalTrials.gov NCT...' is short and title-like, but its label is a part of a
+    # structured abstract: it stays in the abstract rather than in an unplaced note
+    text = _SUMMARY.replace("mostly at night.\n",
+                            "mostly at night.\nTrial registration: ClinicalTrials.gov NCT00848692\n")
+    abstract = convert(text).article.abstract
+    assert abstract is not None
+    assert [(s.title, s.paragraphs[0].text) for s in abstract.sections][-1:] == [
+        ("Trial registration", "ClinicalTrials.gov NCT00848692")]
+
+
+def test_a_see_later_note_under_the_last_part_stays_in_the_abstract_as_its_own_paragraph() -> None:
+    text = _SUMMARY.replace(
+        "mostly at night.\n",
+        "mostly at night.\nSystematic Review Registration\nInternational Register CRD42011001123\n\n"
+        "   Please see later in the article for the Editors' Summary\n")
+    abstract = convert(text).article.abstract
+    assert abstract is not None
+    last = abstract.sections[-1]
+    assert last.title == "Systematic Review Registration"
+    assert [p.text for p in last.paragraphs] == ["International Register CRD42011001123",
+                                                 "Please see later in the article for the Editors' Summary"]
