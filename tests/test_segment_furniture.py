@@ -185,6 +185,16 @@ def test_running_head_glued_to_the_end_of_a_text_line_is_cut_off() -> None:
     assert any(ln.endswith("published in " + head) for ln in _body_text(doc))
 
 
+_BYLINE = ["A study of growth in two strains", "Ann Author1, Bob Writer2",
+           "1 Department of Biology, University of Somewhere, Somewhere, Brazil",
+           "2 Department of Physics, University of Somewhere, Somewhere, Brazil", ""]
+
+
+def _later_pages(head: str, pages: range) -> str:
+    """Pages of running text with the running head ``head`` between their columns."""
+    return "\f".join("\n".join([*_prose(p, 6), "", head, "", *_prose(p + 100, 6), ""]) for p in pages)
+
+
 def test_first_page_running_head_stays_out_of_the_abstract_and_gives_its_facts() -> None:
     # the first page's copy of the running head falls inside the abstract; it is furniture there too, but the
     # front-matter reader still reads the journal's facts off it
@@ -192,14 +202,11 @@ def test_first_page_running_head_stays_out_of_the_abstract_and_gives_its_facts()
 
     head = "Journal of Tests, 2011, Vol. 6(11)"
     first = "\n".join([
-        "A study of growth in two strains", "Ann Author1, Bob Writer2",
-        "1 Department of Biology, University of Somewhere, Somewhere, Brazil",
-        "2 Department of Physics, University of Somewhere, Somewhere, Brazil", "", "Abstract",
+        *_BYLINE, "Abstract",
         "The cells were grown in a rich medium and counted twice a day for a week, and",
         head, "", "we compared the two strains under the same conditions in three separate assays.", "",
         "Introduction", *_prose(0, 6), ""])
-    text = first + "\f" + "\f".join("\n".join([*_prose(p, 6), "", head, "", *_prose(p + 100, 6), ""])
-                                     for p in range(1, 6))
+    text = first + "\f" + _later_pages(head, range(1, 6))
     res = convert(text)
     abstract = res.article.abstract
     assert abstract is not None and "Vol. 6" not in abstract.plain_text()
@@ -215,9 +222,7 @@ def test_structured_abstract_goes_on_over_a_page_break_at_a_parts_end() -> None:
 
     head = "Journal of Tests, 2015, Vol. 12(2)"
     first = "\n".join([
-        "A study of growth in two strains", "Ann Author1, Bob Writer2",
-        "1 Department of Biology, University of Somewhere, Somewhere, Brazil",
-        "2 Department of Physics, University of Somewhere, Somewhere, Brazil", "", "Abstract",
+        *_BYLINE, "Abstract",
         "Background: The cells were grown in a rich medium and counted twice a day for a week.",
         "Methods and Findings: We compared the two strains under the same conditions in three assays.",
         head, ""])
@@ -225,8 +230,7 @@ def test_structured_abstract_goes_on_over_a_page_break_at_a_parts_end() -> None:
         "Conclusions: Most of the variation came from the second week, when the medium was changed.",
         "Editors' Summary", "Background", "Cells grow at different rates in different media, and we asked why.",
         "", "Introduction", *_prose(0, 6), ""])
-    text = first + "\f" + second + "\f" + "\f".join(
-        "\n".join([*_prose(p, 6), "", head, "", *_prose(p + 100, 6), ""]) for p in range(1, 5))
+    text = first + "\f" + second + "\f" + _later_pages(head, range(1, 5))
     art = convert(text).article
     assert art.abstract is not None
     assert [s.title for s in art.abstract.sections] == ["Background", "Methods and Findings", "Conclusions"]
