@@ -177,6 +177,16 @@ class Document:
         self._maps: list[_OffsetMap] = []
         self._lines: tuple[str, list[Line]] | None = None
 
+    @property
+    def paged(self) -> bool:
+        """Is the input pdftotext output (a form feed between pages) rather than a web page's text?
+
+        Why: the two renderings damage text in different ways. pdftotext takes the hyphen out of a compound
+        broken at a line end and keeps subscripts inline; a text browser keeps hyphens and prints a subscript
+        in brackets glued to its base ('O[2]'). Repairs and readers that depend on which one ask here.
+        """
+        return "\f" in self.original
+
     # -- repairs ---------------------------------------------------------
     def apply_edits(self, edits: list[Edit], stage: str = "repair") -> None:
         """Apply non-overlapping edits to ``self.text`` and record each one."""

@@ -1435,8 +1435,7 @@ def _extract_body(doc: Document, art: Article, body: list[Line]) -> None:
     index = CitationIndex(art.references, author_year=False)  # author-year: link_author_year, after parsing
     blocks, lay = _read_blocks(doc, body)
     styles = citation_styles([b.text for b in blocks if b.kind == "para"], index)
-    # a web page's text (no form feed: not pdftotext's) prints subscripts in brackets ('O[2]')
-    web = "\f" not in doc.original
+    web = not doc.paged  # a web page's text prints subscripts in brackets ('O[2]')
     root = Section()
     stack: list[tuple[int, Section]] = [(0, root)]
     seen_top = False

@@ -110,8 +110,6 @@ def split_name(name: str) -> tuple[str | None, str]:
     return given, surname
 
 
-
-
 #: lower-case symbols that take a subscript ('log[2]'): the words that are not words here
 _MATH_BASES = frozenset({"log", "ln", "max", "min", "exp", "lim", "sup", "inf", "var", "cov", "tan", "sin", "cos"})
 #: a text browser's subscript: brackets glued to the end of a short symbol ('O[2]', 'CaCl[2]', 'k[s]', 'IC[50]',

@@ -72,6 +72,7 @@ from .segment import (
     ABSTRACT_HEADING,
     ABSTRACT_INLINE,
     BACK_START,
+    DATE_LABEL,
     KEYWORDS,
     is_heading_like,
 )
@@ -442,7 +443,7 @@ def _find_doi(doc: Document, art: Article, lines: list[Line]) -> None:
 
 _FURNITURE = re.compile(
     r"^(?:home\b|skip to|download|open access|cite this|citation|how to cite|como citar|"
-    r"(?:received|accepted|published)\b(?=\s*(?:[:.,(]|on\b|online\b|in\b|by\b|\d|\w+\.? \d|$))|"
+    + DATE_LABEL + r"|"
     r"peer[- ]reviewed|check for updates|this issue|subjects?:|subject areas?:|editor|"
     r"academic editor|copyright|funding|competing|\d+\s+accesses|metrics|author information|authors and affiliations|"
     r"recebido|aprovado|publicado|doi\b|pmcid|pmid|e-?mail|[*✉†]\s*\w|address for|correspond)", re.I)
@@ -1536,7 +1537,7 @@ def _build_abstract(doc: Document, lines: list[Line], head: int, end: int, title
     """The abstract under the heading ``lines[head]``, its text ``lines[head + 1:end]`` (plus ``inline``,
     the text printed on the heading's own line): paragraphs, or titled sections when structured."""
     ab = Abstract(title=title)
-    web = "\f" not in doc.original  # a web page's text prints subscripts in brackets ('p[trend]')
+    web = not doc.paged  # a web page's text prints subscripts in brackets ('p[trend]')
     cur: Section | None = None
     paras: list[str] = [inline] if inline else []
 

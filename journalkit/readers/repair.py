@@ -452,7 +452,7 @@ def _restore_hyphens(doc: Document) -> list[Edit]:
     viewer keeps its hyphens, so a joined word there is the author's own spelling.
     """
     text = doc.text
-    if "-" not in text or "\f" not in doc.original:
+    if "-" not in text or not doc.paged:
         return []
     # the vocabulary's folded text where no pass has changed the text since it was made (no hyphen joined)
     vocab = doc.options.get("_vocab")

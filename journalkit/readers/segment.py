@@ -321,9 +321,8 @@ def segment(doc: Document, noise_patterns: list[str] | None = None) -> Segments:
     all_lines = doc.lines()
     pages = _page_numbers(doc, all_lines)
     furniture = find_furniture(doc, all_lines, pages)
-    # the first page's running head stays for the front-matter reader (journal, volume);
-    # first-page furniture is taken out of body, references and back below
-    late_furniture: set[int] = set()
+    # the first page's running head stays for the front-matter reader (journal, volume), which keeps it out of
+    # its texts; it is taken out of body, references and back below, and kept aside in the segments
     first_page: list[Line] = []
     lines: list[Line] = []
     lone_numbers: list[tuple[int, Line]] = []  # removed "17" lines: page numbers, or list labels (below)
@@ -334,7 +333,6 @@ def segment(doc: Document, noise_patterns: list[str] | None = None) -> Segments:
             line = _unglue(doc, line, glued[k])
         s = line.stripped
         if k in furniture and pages[k] == 0:
-            late_furniture.add(line.start)
             first_page.append(line)
         elif k not in furniture and len(s) == 4 and _year_in_text(all_lines, k, edges):  # a year is 4 digits
             lines.append(line)  # "Geneva;" / "2008" / "[cited ...]": a wrapped year, not a page number
@@ -392,7 +390,8 @@ def segment(doc: Document, noise_patterns: list[str] | None = None) -> Segments:
     seg.front = main[:body_start]
     seg.body = main[body_start:]
     seg.first_page_furniture = first_page
-    if late_furniture:
+    if first_page:
+        late_furniture = {ln.start for ln in first_page}
         seg.body = _drop_lines(doc, seg.body, late_furniture)
         seg.references = _drop_lines(doc, seg.references, late_furniture)
         seg.back = _drop_lines(doc, seg.back, late_furniture)
@@ -743,6 +742,8 @@ _SEPARATOR = re.compile(r"\s*[:—–-]")
 #: which it is the body's untitled opening: above the summaries and translated abstracts that turn up there
 #: without a title the segmenter knows (about 200 words), below most short introductions (300-1,000)
 _UNTITLED_WORDS = 400
+#: the same when the abstract is followed by a heading the segmenter does not know ('Modeling the Framework
+#: ...'): the text between is the abstract's or the body's, and a paragraph of prose there is the body's
 _UNTITLED_AFTER_ABSTRACT = 60
 #: titles of front-matter sections that stand between the abstract and the body (the whole line)
 _FRONT_SECTION = re.compile(
@@ -752,16 +753,19 @@ _FRONT_SECTION = re.compile(
     r"sammanfattning|streszczenie|resumé|sumário|sumario|extracto)\s*[:.]?\s*$",
     re.I,
 )
+#: a history-date label: 'Received', 'Accepted', 'Published' with a date, a colon, 'online', 'by' after it; a
+#: sentence that opens with the word ('Published research findings are ...') is none
+DATE_LABEL = r"(?:received|accepted|published)\b(?=\s*(?:[:.,(]|on\b|online\b|in\b|by\b|\d|\w+\.? \d|$))"
 #: the opening of a front-matter note: the correspondence mark, an e-mail, editor, dates, citation line
 _FRONT_NOTE = re.compile(
     r"^\s*(?:[*✉†]|(?:e-?mail|(?:academic )?editor|citation|copyright|data availability|how to cite)\b|"
-    r"(?:received|accepted|published)\b(?=\s*(?:[:.,(]|on\b|online\b|in\b|by\b|\d|\w+\.? \d|$)))",
+    + DATE_LABEL + ")",
     re.I,
 )
 
 
 def _untitled_opening(main: list[Line], anchor: int, after_abstract: bool, heading: int,
-                      min_words: int = 0) -> int:
+                      min_words: int = _UNTITLED_WORDS) -> int:
     """Where the body starts when the first body heading found is ``heading``.
 
     Why: many essays, perspectives and short reports open without a heading ('Robotics and automation
@@ -778,7 +782,7 @@ def _untitled_opening(main: list[Line], anchor: int, after_abstract: bool, headi
     if after_abstract:
         # 'Abstract: text ...' opens the abstract on its own line
         lo = _abstract_extent(main, anchor if ABSTRACT_INLINE.match(main[anchor].text) else lo, heading)
-    start = _untitled_start(main, lo, heading, min_words or _UNTITLED_WORDS)
+    start = _untitled_start(main, lo, heading, min_words)
     return heading if start is None else start
 
 
@@ -837,7 +841,7 @@ def _abstract_label(text: str) -> bool:
 _PARAGRAPH_CHARS = 250
 
 
-def _untitled_start(main: list[Line], lo: int, hi: int, min_words: int = 0) -> int | None:
+def _untitled_start(main: list[Line], lo: int, hi: int, min_words: int = _UNTITLED_WORDS) -> int | None:
     """Start of the running text in ``main[lo:hi]`` after its last front-matter note or summary.
 
     The start is the first long prose paragraph after the last note (``_front_note``) or front-section
@@ -872,7 +876,7 @@ def _untitled_start(main: list[Line], lo: int, hi: int, min_words: int = 0) -> i
         else:
             in_front = False  # a short block (a caption, a date line) closes a front section
         title = None
-    return start if words >= (min_words or _UNTITLED_WORDS) else None
+    return start if words >= min_words else None
 
 
 def _units(main: list[Line], lo: int, hi: int) -> list[tuple[int, int]]:
