@@ -359,6 +359,25 @@ def byline_goes_on(text: str, nxt: str) -> bool:
     return bool(last) and not last[0].markers and is_collab(f"{last[0].name} {nxt}")
 
 
+_JOINS_LIST = re.compile(r"^(?:[,;&]|and\b|y\b|e\b|und\b|et\b)", re.I)
+
+
+def byline_closed(text: str, nxt: str) -> bool:
+    """Has the author list ``text`` ended, so that the unmarked line ``nxt`` is not more of it?
+
+    Why: a byline whose last name carries its markers and no separator ('..., Andrew Rambaut1,*') is
+    complete; a layout wraps a list after a comma or 'and', never between two names without one. A web
+    page's link bar printed under it ('Show more  Share  Cite') would otherwise read as one more author.
+    A next line of marked names ('John Roe2') still goes on: some layouts print one author a line.
+    """
+    if re.search(r"(?:[,;&]|\band)\s*$", text, re.I) or _JOINS_LIST.match(nxt):
+        return False
+    last = parse_name_list(text)[-1:]
+    if not last or not last[0].markers:
+        return False
+    return not any(it.markers for it in parse_name_list(nxt))
+
+
 #: words a printed affiliation does not end with: a line that ends with one was cut by the layout
 _OPEN_END = re.compile(r"(?:[,&\-–(/]|\b(?:and|of|for|the|in|at|de|da|do|dos|das|del|e|y|und|für|et))$", re.I)
 

@@ -34,6 +34,7 @@ from .authors import (
     NameItem,
     address_goes_on,
     aff_line_continues,
+    byline_closed,
     byline_goes_on,
     ends_with_country,
     group_item,
@@ -446,7 +447,10 @@ _FURNITURE = re.compile(
     + DATE_LABEL + r"|"
     r"peer[- ]reviewed|check for updates|this issue|subjects?:|subject areas?:|editor|"
     r"academic editor|copyright|funding|competing|\d+\s+accesses|metrics|author information|authors and affiliations|"
-    r"recebido|aprovado|publicado|doi\b|pmcid|pmid|e-?mail|[*✉†]\s*\w|address for|correspond)", re.I)
+    r"recebido|aprovado|publicado|doi\b|pmcid|pmid|e-?mail|[*✉†]\s*\w|address for|correspond|"
+    # a page number printed as a line of its own ('Page 2 of 18', '3 of 12', 'Página 4')
+    r"(?:(?:page|p[áa]gina|pág\.|p\.)\s*)?\d{1,4}\s*(?:of|de|/)\s*\d{1,4}\s*$|"
+    r"(?:page|p[áa]gina)\s*\d{1,4}\s*$)", re.I)
 
 
 # compiled once: the byline search tests every front-matter line, and a growing byline each time it grows
@@ -456,6 +460,27 @@ _FURNITURE_ANYWHERE = re.compile(r"\bISSN\b|\s\|\s|\s·\s|\bet al\.?$")
 _YEAR_VOLUME = re.compile(r"\b(?:19|20)\d\d\s*[;,]\s*\d+\s*\(")
 _DIGIT = re.compile(r"\d")
 _LIST_OPEN_END = re.compile(r"[,;&]\s*$")
+
+
+#: words of a web page's controls: links, buttons and menus printed by a text browser as a line of their own
+_UI_WORDS = frozenset(
+    "show more less share cite download pdf print email e-mail export save menu search sign in log register login "
+    "logout view metrics altmetric info tools full text html xml epub next previous back to top home journals "
+    "journal books help my account navigation toggle jump skip main content expand collapse all permissions "
+    "reprints alerts get add mendeley twitter facebook linkedin follow close open submit manuscript browse "
+    "about us contact subscribe issue issues current archive archives citations views downloads".split())
+_UI_SPLIT = re.compile(r"[\s|/›»>·•&]+")
+
+
+def ui_bar(s: str) -> bool:
+    """Is ``s`` a bar of web-page controls ('Show more  Share  Cite', 'Menu  Search  Sign in / Register')?
+
+    Why: every site prints its own; no list of whole lines keeps up. A line of at least two words, every
+    one of them a control word, is not the article's text, so a byline, an affiliation list or the title
+    is never read on into it. Such a line still reaches the report.
+    """
+    words = [w for w in _UI_SPLIT.split(s.casefold()) if w]
+    return len(words) >= 2 and all(w in _UI_WORDS for w in words)
 
 
 def _is_furniture(s: str, art: Article) -> bool:
@@ -470,7 +495,7 @@ def _is_furniture(s: str, art: Article) -> bool:
     if _FURNITURE.match(s) or ("10." in s and _DOI.search(s)) or ("http" in s and _URL.search(s)) \
             or ("@" in s and _EMAIL.search(s)):
         return True
-    if _FURNITURE_ANYWHERE.search(s):
+    if _FURNITURE_ANYWHERE.search(s) or ui_bar(s):
         return True
     key = s.casefold().strip(" .")
     if key in {(t or "").casefold() for t in (art.journal.title, art.journal.abbrev_title) if t}:
@@ -552,7 +577,7 @@ def _extract_front(doc: Document, art: Article, fr: _Front, all_lines: list[Line
         nb = next_nonblank(i)
         nxt = _clean_byline(lines[nb].stripped) if nb is not None else ""
         marked = any(it.markers for it in items)
-        nxt_items = _person_items(nxt) if nb is not None else None
+        nxt_items = _person_items(nxt) if nb is not None and not _is_furniture(nxt, art) else None
         if len(items) == 1 and not marked and nxt_items and any(it.markers for it in nxt_items):
             continue  # an unmarked 'name' over a marked byline is the title's last line ('Successful Colonization')
         if len(items) == 1 and nb is not None and looks_institution(nxt) and split_aff_label(nxt)[0] is None \
@@ -663,6 +688,8 @@ def _byline_list(doc: Document, art: Article, fr: _Front, i: int, limit: int, ib
             break
         if _MARKER_ONLY.match(nxt) and _label_over_institution(lines, j, limit):
             break  # the first affiliation's label on a line of its own ('1' / '' / 'School of ...')
+        if byline_closed(text, nxt):
+            break
         cand = text + " " + nxt
         if not _byline_so_far(cand) or (looks_institution(nxt) and not re.search(r"[,&]\s*$", text)
                                         and not byline_goes_on(text, nxt)) or repeats_byline(text, nxt):
@@ -742,7 +769,7 @@ def _byline_resumes(fr: _Front, art: Article, j: int, limit: int) -> int | None:
     skipped = 0
     while j < limit and skipped < 8:
         s = lines[j].stripped
-        if s and not fr.used[j] and not _is_furniture(s, art):
+        if s and not fr.used[j] and j not in fr.furniture and not _is_furniture(s, art):
             return j if _person_items(s) is not None else None
         skipped += 1 if s else 0
         j += 1
@@ -852,6 +879,9 @@ def _extract_affiliations(doc: Document, art: Article, fr: _Front, start: int, l
         if label is None:
             if pending_label is not None:
                 label = pending_label[0]
+            elif not affs and _chrome_before_affs(lines, i, n):
+                i += 1  # a web page's link bar between byline and affiliations ('Show more  Share  Cite')
+                continue
             elif not looks_institution(s) and not (affs and _country(s)):
                 break  # after a first affiliation, a line ending in a country is one too ('... L.L.C., Orem, USA')
         elif not looks_institution(text) and not affs and pending_label is None and len(text) < 15:
@@ -910,6 +940,24 @@ _VANCOUVER_NAME = re.compile(r"^[^\s,]+ [A-Z]{1,3}[,.]")
 #: 'Iowa City, IA' do not read as names
 _CITES_AUTHORS = re.compile(r"^(?:[^\s:]{3,20}:\s*)?(?:[A-ZÀ-ÖØ-Þ][^\s,]*(?: [^\s,]+){0,2} "
                             r"[A-ZÀ-ÖØ-Þ]{1,3}(?:[a-z]{1,2}[A-Z]{0,2})?, ){2}")
+
+
+def _chrome_before_affs(lines: list[Line], i: int, n: int) -> bool:
+    """Is line ``i`` a short bar of links or labels that stands between the byline and labelled affiliations?
+
+    Why: every site prints its own controls under the author list ('Author information  Article notes',
+    'Show more  Share  Cite', 'Expand all'); no list of them is complete. A line of a few words without
+    digits or sentence punctuation, directly followed by a labelled affiliation, is passed over (it stays
+    unused, so it still reaches the unplaced notes and the report); anything else still ends the search.
+    """
+    s = lines[i].stripped
+    if len(s.split()) > 6 or _DIGIT.search(s) or re.search(r"[.,;:@]", s) or looks_institution(s):
+        return False
+    j = next((k for k in range(i + 1, min(n, i + 3)) if lines[k].stripped), None)
+    if j is None:
+        return False
+    label, text = split_aff_label(lines[j].stripped)
+    return label is not None and looks_institution(text)
 
 
 def _numbered_in_order(art: Article) -> dict[str, str]:
@@ -1611,7 +1659,9 @@ def across_page_break(fr: _Front, art: Article, start: int, end: int,
     is carried on.
     """
     lines = fr.lines
-    last = next((k for k in range(end - 1, start - 1, -1) if lines[k].stripped), None)
+    # the text's last line, not the first page's foot that abstract_end may have taken in ('Journal, 2022,
+    # Vol. 45(2)' ends with ')' and would read as a sentence end)
+    last = next((k for k in range(end - 1, start - 1, -1) if lines[k].stripped and k not in fr.furniture), None)
     if last is None:
         return end, set()
     # a structured abstract (its parts labelled inline, 'Methods and Findings: ...') goes on over a page break

@@ -60,15 +60,21 @@ _AUTHOR_START = re.compile(
     r"(?:[A-Z]{1,4}\b|[A-Z]\.|(?<=,\s)[A-Z][a-z]+\b)"
     r"|^[A-ZÀ-ÖØ-Þ]{2,}[A-ZÀ-ÖØ-Þ'’ -]*[\s,.]"
 )
-_LINK_LINE = re.compile(
-    r"^\s*(?:\[?(?:doi|pubmed|pmid|pmc|pmcid|pubmed central|google scholar|crossref|view article|"
-    r"pubmed/ncbi|free full text|full text|scopus|web of science|isi|medline|link|ads|cas|article)\]?[\s,|]*)+$",
-    re.I,
+#: the link labels of the sites that print them under a reference: PubMed, Crossref, Google Scholar in their
+#: many spellings ('[PubMed]', 'PubMed/NCBI', 'CrossRef Full Text', 'Search in Google Scholar', 'View in
+#: Scopus', 'Scopus (134)', 'Web of Science®', 'WorldCat', '[Taylor & Francis Online]', 'Cited Here')
+_LINK_LABEL = (
+    r"doi|pubmed|pmid|pmc|pmcid|pubmed central|pmc free article|europe pmc|google scholar|google books|"
+    r"search in(?: google scholar)?|crossref|view article|view in scopus|pubmed/ncbi|free full text|full text|"
+    r"scopus(?:\s*\(\d+\))?|web of science\s*®?|isi|medline|link|ads|nasa ads|cas|chemport|article|worldcat|"
+    r"openurl|semantic scholar|taylor\s*&\s*francis online|cited here|find this article online|mathscinet|zbmath"
 )
+_LINK_LINE = re.compile(r"^\s*(?:\[?(?:" + _LINK_LABEL + r")\]?[\s,;|]*)+$", re.I)
 #: link text a web page prints after a reference ("... doi: 10.1126/x Article CAS PubMed")
 _TRAILING_LINKS = re.compile(
     r"(?<=[.\d)\]\w])(?:\s+(?:\|\s*)?\[?(?:Article|CAS|PubMed(?: Central)?|PMC free article|Google Scholar|CrossRef|"
-    r"Crossref|Web of Science|Scopus|View Article|MathSciNet|ADS|Free article|Full Text|PubMed/NCBI|Link)\]?)+"
+    r"Crossref|Web of Science ?®?|Scopus(?: \(\d+\))?|View in Scopus|View Article|MathSciNet|ADS|Free article|"
+    r"Full Text|PubMed/NCBI|Link|WorldCat|Search in(?: Google Scholar)?|Cited Here)\]?)+"
     r"(?:\s*\|)?\s*$"
 )  # link labels may be separated by "|": "CrossRef Full Text | Google Scholar"
 _DOI_URL_LINE = re.compile(r"^\s*(?:\[?(?:doi|DOI)\s*:?\s*10\.|https?://|www\.|10\.\d{4,9}/|pmid:?\s*\d|PMID)")
@@ -133,7 +139,8 @@ _LIST_END = re.compile(
 
 #: the link labels ``_TRAILING_LINKS`` can end with
 _LINK_WORDS = ("Article", "article", "CAS", "PubMed", "Central", "Google Scholar", "CrossRef", "Crossref",
-               "Web of Science", "Scopus", "MathSciNet", "ADS", "Full Text", "PubMed/NCBI", "Link")
+               "Web of Science", "®", "Scopus", "MathSciNet", "ADS", "Full Text", "PubMed/NCBI", "Link", "WorldCat",
+               "Search in", "Cited Here", ")")
 
 
 def _may_end_in_links(t: str) -> bool:

@@ -1,0 +1,118 @@
+"""Site chrome and page furniture the corpus never shows: other sites' link bars under the byline, other
+reference link labels, 'Page N of M' feet (synthetic texts shaped like other publishers' pages, no real
+article). The corpus renderings use a handful of templates; these tests keep the readers from depending on
+their exact wording."""
+
+from __future__ import annotations
+
+from journalkit import convert
+from journalkit.document import Document
+from journalkit.readers.authors import byline_closed
+from journalkit.readers.front import ui_bar
+from journalkit.readers.reflist import reference_items
+
+_ABSTRACT_AND_BODY = ("\nAbstract\n\nWe study coastal sediments. The results are clear and new.\n\n"
+                      "Introduction\n\nSome body text goes here for the test article, with a second sentence.\n")
+
+
+def _web(byline: str, under: str) -> str:
+    return ("Menu  Search  Sign in / Register\n\n"
+            "Research Article\n\n"
+            "A Study of Coastal Sediments and Their Microbial Communities\n\n"
+            f"{byline}\n\n{under}\n\n"
+            "^1Department of Biology, University of Porto, Porto, Portugal\n"
+            "^2Institute of Marine Research, University of Lisbon, Lisbon, Portugal\n\n"
+            "*Corresponding author. bruno.reis@example.org\n" + _ABSTRACT_AND_BODY)
+
+
+def test_ui_bar() -> None:
+    assert ui_bar("Show more  Share  Cite")
+    assert ui_bar("Menu  Search  Sign in / Register")
+    assert ui_bar("Journals & Books   Help   Search   My account")
+    assert not ui_bar("Share")  # one word alone may be a heading or a name
+    assert not ui_bar("Show More Evidence for Coastal Change")
+    assert not ui_bar("Ana Lima")
+
+
+def test_byline_closed() -> None:
+    assert byline_closed("Ana Lima1, Bruno Reis2,*", "Show more Share Cite")
+    assert not byline_closed("Ana Lima1, Bruno Reis2,", "Carla Costa1")  # a list wrapped after a comma
+    assert not byline_closed("Ana Lima1, Bruno Reis2", "and Carla Costa1")
+    assert not byline_closed("Ana Lima1", "Bruno Reis2")  # one marked author a line
+    assert not byline_closed("Ana Lima, Bruno", "Reis")  # unmarked: a name may be cut by the line end
+
+
+def test_link_bar_between_byline_and_affiliations() -> None:
+    art = convert(_web("Ana Lima^1, Bruno Reis^1,2,*, Carla Costa^2", "Show more  Share  Cite")).article
+    assert [c.surname for c in art.contributors] == ["Lima", "Reis", "Costa"]
+    assert len(art.affiliations) == 2
+    assert art.contributors[1].aff_ids == [a.id for a in art.affiliations]
+    assert art.title == "A Study of Coastal Sediments and Their Microbial Communities"
+
+
+def test_single_unmarked_author_over_a_link_bar() -> None:
+    text = ("Toggle navigation\n\nDebate\n\nWhy Most Published Coastal Findings Are False\n\n"
+            "John P. A. Ioannidis\n\nShow more  Share  Cite\n" + _ABSTRACT_AND_BODY)
+    art = convert(text).article
+    assert [(c.given_names, c.surname) for c in art.contributors] == [("John P. A.", "Ioannidis")]
+
+
+def _pdf(pages: list[str]) -> str:
+    """Pages with an MDPI-like head ('J. Coast. 2021, 6, e12  2 of 4') and a 'Page N of M' foot."""
+    n = len(pages)
+    out = []
+    for k, p in enumerate(pages):
+        head = f"J. Coast. Stud. 2021, 6, e12\n\n{k + 1} of {n}\n\n" if k else ""
+        out.append(f"{head}{p}\nJ Coast Stud | https://doi.org/10.1000/jcs.12 | Volume 6\n\nPage {k + 1} of {n}\n")
+    return "\f".join(out)
+
+
+_BODY_PAGE = ("Sediment cores were taken at low tide from each of the sampled sites along the coast and kept cold.\n"
+              "Each core was cut into slices and the slices were weighed before and after drying overnight.\n")
+
+
+def test_byline_over_a_page_break_with_a_page_number_foot() -> None:
+    first = ("Research Article\n\nA Study of Coastal Sediments and Their Microbial Communities\n\n"
+             "Ana Lima1, Bruno Reis1,2,*, Carla Costa2, Dario Greco1,\n")
+    second = ("Elena Conti2, Fabio Marino1\n"
+              "1\n\nDepartment of Biology, University of Porto, Porto, Portugal\n\n"
+              "2\n\nInstitute of Marine Research, University of Lisbon, Lisbon, Portugal\n\n"
+              "Abstract\nWe study coastal sediments. The results are clear and new.\n\n"
+              "Introduction\n" + _BODY_PAGE)
+    art = convert(_pdf([first, second, _BODY_PAGE, _BODY_PAGE])).article
+    assert [c.surname for c in art.contributors] == ["Lima", "Reis", "Costa", "Greco", "Conti", "Marino"]
+    assert len(art.affiliations) == 2
+    assert art.contributors[-1].aff_ids == [art.affiliations[0].id]
+
+
+def test_abstract_over_a_page_break_whose_foot_ends_with_a_bracket() -> None:
+    """The first page's foot ('Journal of Coastal Studies, 2021, Vol. 6(2)') ends with ')', which is no
+    sentence end of the abstract cut above it."""
+    first = ("Research Article\n\nA Study of Coastal Sediments and Their Microbial Communities\n\n"
+             "Ana Lima1, Bruno Reis2\n\n1 Department of Biology, University of Porto, Porto, Portugal\n"
+             "2 Institute of Marine Research, University of Lisbon, Lisbon, Portugal\n\n"
+             "Abstract\nWe study coastal sediments and the microbes that live in them over a year. This paper\n")
+    second = ("aims to give coastal managers the latest knowledge about sediments.\n"
+              "Keywords: sediments, microbes\n\nIntroduction\n" + _BODY_PAGE)
+    pages = [first, second, _BODY_PAGE, _BODY_PAGE]
+    text = "\f".join(f"{p}Journal of Coastal Studies, 2021, Vol. 6(2)\n\nPage {k + 1} of 4\n"
+                      for k, p in enumerate(pages))
+    art = convert(text).article
+    assert art.abstract.plain_text().endswith("This paper aims to give coastal managers the latest knowledge "
+                                            "about sediments.")
+
+
+def test_other_sites_reference_link_labels() -> None:
+    entries = ["Smith J, Jones K. A study of things. Nature. 2001;1:1-2.",
+               "Brown A. Another study of other things. Cell. 2002;3:4-5.",
+               "Lee B. A third study. Science. 2003;5:6-7.",
+               "Kim C. A fourth study. Lancet. 2004;7:8-9.",
+               "Ruiz D. A fifth study. BMJ. 2005;9:10-11."]
+    labels = ["Search in Google Scholar", "Crossref Scopus (134) PubMed Google Scholar",
+              "[Taylor & Francis Online], [Web of Science ®], [Google Scholar]",
+              "Google Scholar Crossref PubMed WorldCat", "Cited Here"]
+    text = "".join(f"{k + 1}. {e}\n   {lab}\n" for k, (e, lab) in enumerate(zip(entries, labels)))
+    items, _rest = reference_items(Document(text).lines())
+    assert [i.raw for i in items] == entries
+    assert len(convert("Title of a Note\n\nAna Lima\n\nIntroduction\nText of the note goes here.\n\nReferences\n"
+                       + text).article.references) == 5
