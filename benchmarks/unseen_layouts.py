@@ -10,7 +10,10 @@ from the existing ones, so ``score_articles.py --corpus OUT`` scores them beside
   Scholar', 'Crossref Scopus (134) PubMed Google Scholar', '[Taylor & Francis Online], [Web of Science
   ®], [Google Scholar]', 'Google Scholar Crossref PubMed WorldCat', 'Cited Here', ...);
 * ``raw-pdfx.txt``: the pdf text with an MDPI-like running head on every page after the first ('J. Abbrev
-  YEAR, VOL, ELOC' over 'N of M') and a 'Page N of M' foot on every page.
+  YEAR, VOL, ELOC' over 'N of M') and a 'Page N of M' foot on every page;
+* ``raw-webl.txt``, ``raw-pdfl.txt``: the web and pdf texts with other journals' words for the labels
+  ('To cite this article:', 'KEYWORDS', '✉', 'Submitted', 'A B S T R A C T', 'Financial support:',
+  'https://doi.org/' for 'doi:').
 
 Each article gets one chrome set, chosen by a hash of its name, so a run is repeatable. The head line
 prints only the journal, year, volume and e-locator the article's own pages print. Scores on these
@@ -83,6 +86,27 @@ def pdf_variant(gold: dict, text: str) -> str:
     return "\f".join(out)
 
 
+#: other journals' wording of the front-matter labels: (pattern of the corpus label, replacements)
+RELABEL = [
+    (re.compile(r"^(\s*)Citation:", re.M), ["Cite this article as:", "To cite this article:",
+                                            "How to cite this article:", "Please cite this article as:"]),
+    (re.compile(r"^(\s*)Keywords(?=\s*:|\s*$)", re.M | re.I), ["Key words", "KEYWORDS", "Index Terms"]),
+    (re.compile(r"^(\s*)\*\s*E-?mail:", re.M), ["* Email:", "* Correspondence:", "✉ ", "*Corresponding author: "]),
+    (re.compile(r"^(\s*)Received(?=[:\s])", re.M), ["Submitted", "Received", "Date of submission"]),
+    (re.compile(r"^(\s*)Abstract$", re.M), ["ABSTRACT", "Abstract:", "A B S T R A C T", "Summary"]),
+    (re.compile(r"^(\s*)Funding:", re.M), ["Funding information:", "Financial support:", "Funding statement:"]),
+    (re.compile(r"(?<![\w/.])doi:\s?(?=10\.)"), ["https://doi.org/", "DOI: ", "doi.org/", "doi: "]),
+]
+
+
+def label_variant(name: str, text: str) -> str:
+    """The text with other journals' words for its labels (one choice per article and label)."""
+    for pattern, options in RELABEL:
+        new = _pick(name + pattern.pattern, options)
+        text = pattern.sub(lambda m, new=new: (m.group(1) if m.groups() else "") + new, text)
+    return text
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out", type=Path, help="folder to write (replaced if it exists)")
@@ -102,11 +126,13 @@ def main(argv: list[str] | None = None) -> int:
         if (art / "raw-web.txt").is_file():
             web = (art / "raw-web.txt").read_text(encoding="utf-8")
             (dst / "raw-webx.txt").write_text(web_variant(art.name, web), encoding="utf-8")
+            (dst / "raw-webl.txt").write_text(label_variant(art.name, web), encoding="utf-8")
         if (art / "raw-pdf.txt").is_file():
             pdf = (art / "raw-pdf.txt").read_text(encoding="utf-8")
             (dst / "raw-pdfx.txt").write_text(pdf_variant(gold, pdf), encoding="utf-8")
+            (dst / "raw-pdfl.txt").write_text(label_variant(art.name, pdf), encoding="utf-8")
         n += 1
-    print(f"{n} articles written to {args.out} (layouts webx, pdfx)")
+    print(f"{n} articles written to {args.out} (layouts webx, pdfx, webl, pdfl)")
     return 0
 
 

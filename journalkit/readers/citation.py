@@ -64,9 +64,12 @@ _CITATION_NOYEAR = re.compile(
     r"(?P<journal>[A-Z][^\n;()]{0,80}?)[.,]?\s+(?P<volume>\d{1,5})\s*\((?P<issue>[^)\n]{1,20})\)\s*[:,]\s*"
     r"(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*\d+)?)(?:\s*\((?P<year>\d{4})\))?"
 )
-_CITE_LABEL = re.compile(r"^(?:citation|cita[çc][ãa]o|citaci[óo]n|how to cite(?: this article)?|"
-                         r"c[óo]mo citar(?: este art[ií]culo| este artigo)?|"
-                         r"cite this article(?: as)?|para citar|to cite)\s*:?\s*", re.I)
+#: the labels printed before the article's own citation ('Citation:', 'How to cite this article:', 'To cite
+#: this article:', 'Please cite this article as:', 'Cómo citar este artículo:'); one list for every reader
+CITE_LABEL = (r"(?:citation|cita[çc][ãa]o|citaci[óo]n|recommended citation|"
+              r"(?:how to |to |please )?cite this (?:article|paper)(?: as)?|how to cite|to cite|"
+              r"c[óo]mo citar(?: este art[ií]culo| este artigo)?|para citar(?: este art[ií]culo| este artigo)?)")
+_CITE_LABEL = re.compile(r"^" + CITE_LABEL + r"\s*:?\s*", re.I)
 
 
 @dataclass

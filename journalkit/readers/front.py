@@ -50,7 +50,7 @@ from .authors import (
     split_aff_label,
     split_person,
 )
-from .citation import ABBREV_WORDS, IssueFacts, match_issue_line, parse_citation, split_pages
+from .citation import ABBREV_WORDS, CITE_LABEL, IssueFacts, match_issue_line, parse_citation, split_pages
 from .common import (  # noqa: F401
     _CITATION,
     _CITATION_PLOS,
@@ -361,9 +361,7 @@ def _labelled_citation(lines: list[Line], k: int, label_alone: bool) -> list[Lin
     return out
 
 
-_CITE_LINE = re.compile(r"^(?:citation|cita[çc][ãa]o|citaci[óo]n|how to cite(?: this article)?|"
-                        r"c[óo]mo citar(?: este art[ií]culo| este artigo)?|cite this article(?: as)?|"
-                        r"para citar)\b\s*:?\s*", re.I)
+_CITE_LINE = re.compile(r"^" + CITE_LABEL + r"\b\s*:?\s*", re.I)
 
 
 def _apply_facts(doc: Document, art: Article, facts: IssueFacts, where: _Joined, *,
@@ -443,7 +441,7 @@ def _find_doi(doc: Document, art: Article, lines: list[Line]) -> None:
 # ------------------------------------------------------------------ byline
 
 _FURNITURE = re.compile(
-    r"^(?:home\b|skip to|download|open access|cite this|citation|how to cite|como citar|"
+    r"^(?:home\b|skip to|download|open access|" + CITE_LABEL + "|"
     + DATE_LABEL + r"|"
     r"peer[- ]reviewed|check for updates|this issue|subjects?:|subject areas?:|editor|"
     r"academic editor|copyright|funding|competing|\d+\s+accesses|metrics|author information|authors and affiliations|"
@@ -1081,7 +1079,7 @@ def _country(text: str) -> str | None:
 
 
 def _is_other_front_item(s: str) -> bool:
-    return bool(re.match(r"^(citation|how to cite|como citar|received|accepted|published|copyright|editor|"
+    return bool(re.match(r"^(" + CITE_LABEL + r"|received|accepted|published|copyright|editor|"
                          r"academic editor|keywords?|abstract|doi|funding|competing|\*|✉|e-?mail|recebido|"
                          r"aprovado|publicado)", s, re.I)
                 or _CITATION.search(s) or _URL.search(s))
@@ -1512,7 +1510,7 @@ ABSTRACT_SECTION = re.compile(rf"^{_ABS_WORD}(?:\s*(?:and|/|&|e|y)\s*{_ABS_WORD}
 # correspondence note, the citation line; the abstract never runs into these
 _AFTER_ABSTRACT = re.compile(
     r"^\s*(?:[*✉†]|(?:author summary|editors?'? summary|editorial summary|plain language summary|synopsis|"
-    r"citation|how to cite|academic editor|editor|received|accepted|published|copyright|funding|competing|"
+    + CITE_LABEL + r"|academic editor|editor|received|accepted|published|copyright|funding|competing|"
     r"corresponding author|address for correspondence|correspondence|e-?mail\s*:|author key ?words|"
     r"data availability|abbreviations)\b)",
     re.I,
@@ -2052,12 +2050,12 @@ def _assign_emails(art: Article, text: str, first: str | None) -> None:
 # Why: each is the article's own text with a JATS place; read as page furniture they were only
 # reported, and issue 5 asks that nothing real be left out of the output.
 _FRONT_NOTE = re.compile(
-    r"^(?P<label>funding(?: information| sources?| statement)?|financial disclosure|financiamento|financiamiento|"
+    r"^(?P<label>funding(?: information| sources?| statement)?|financial (?:disclosure|support)|"
+    r"financiamento|financiamiento|"
     r"competing interests?|conflicts? of interests?|conflito de interesses?|conflicto de intereses|"
     r"author(?:s'|s)? contributions?|contribui[çc][ãa]o dos autores|data availability(?: statement)?|"
     r"(?:academic |handling |guest |section |associate |reviewing )?editors?|"
-    r"citation|cita[çc][ãa]o|citaci[óo]n|how to cite(?: this article)?|cite this article(?: as)?|"
-    r"c[óo]mo citar(?: este art[ií]culo| este artigo)?|para citar)\s*(?::\s*|\s+(?=\S))(?P<text>\S.*)?$", re.I)
+    + CITE_LABEL + r")\s*(?::\s*|\s+(?=\S))(?P<text>\S.*)?$", re.I)
 _NOTE_KIND = (("funding", re.compile(r"^(?:fund|financ)", re.I)),
               ("COI-statement", re.compile(r"^(?:compet|conflit|conflic)", re.I)),
               ("con", re.compile(r"^(?:author|contribui)", re.I)),

@@ -596,6 +596,44 @@ def _drop_cap(doc: Document) -> list[Edit]:
     return edits
 
 
+#: a line of capitals printed letter by letter ('A B S T R A C T', 'A R T I C L E  I N F O')
+_SPACED_LINE = re.compile(r"^([ \t]*)([A-ZÀ-Þ](?: {1,3}[A-ZÀ-Þ]){3,})[ \t]*$", re.M)
+#: the heading words such layouts letter-space; a spaced line is closed up only into these words, so a table
+#: row of single-letter columns ('A B C D') stays as printed
+_SPACED_WORDS = frozenset(
+    "ABSTRACT SUMMARY RESUMO RESUMEN RÉSUMÉ INTRODUCTION INTRODUÇÃO INTRODUCCIÓN KEYWORDS KEY WORDS ARTICLE INFO "
+    "INFORMATION HISTORY REFERENCES BIBLIOGRAPHY ACKNOWLEDGEMENTS ACKNOWLEDGMENTS METHODS MATERIALS AND RESULTS "
+    "DISCUSSION CONCLUSION CONCLUSIONS BACKGROUND HIGHLIGHTS CONTENTS OPEN ACCESS RESEARCH REVIEW EDITORIAL "
+    "LETTER CASE REPORT ORIGINAL COMMENTARY CORRESPONDENCE".split())
+
+
+def _spaced_words(letters: str) -> list[str] | None:
+    """``letters`` cut into heading words ('ARTICLEINFO' -> ['ARTICLE', 'INFO']), or None if it cannot be."""
+    best: list[list[str] | None] = [[]] + [None] * len(letters)
+    for end in range(1, len(letters) + 1):
+        for start in range(max(0, end - 16), end):
+            prev = best[start]
+            if prev is not None and letters[start:end] in _SPACED_WORDS:
+                best[end] = prev + [letters[start:end]]
+                break
+    return best[-1]
+
+
+def _unspace(m: re.Match[str]) -> str:
+    """The letter-spaced heading closed up, or the line unchanged when its letters make no heading words.
+
+    Why: Elsevier-like layouts print 'A B S T R A C T'; no heading test reads it, and the abstract under it
+    was lost to the body. Words are cut where the layout left a wider gap, else by the heading words.
+    """
+    words: list[str] = []
+    for group in re.split(r" {2,}", m.group(2)):
+        found = _spaced_words(group.replace(" ", ""))
+        if not found:
+            return m.group(0)
+        words += found
+    return m.group(1) + " ".join(words)
+
+
 #: the core repairs, in order; each pass sees the text the previous one left
 REPAIRS: list[tuple[str, Callable[[Document], list[Edit]]]] = [
     ("newline", _simple(_CRLF, "\n", "newline", "CR/CRLF line end -> LF")),
@@ -614,6 +652,8 @@ REPAIRS: list[tuple[str, Callable[[Document], list[Edit]]]] = [
     ("link-label", _link_labels),
     ("icon-glyph", _icons),
     ("trailing", _trailing),
+    ("letter-spacing", _simple(_SPACED_LINE, _unspace, "letter-spacing",
+                               "letter-spaced heading closed up ('A B S T R A C T' -> 'ABSTRACT')")),
     ("multispace", _simple(_MULTISPACE, " ", "whitespace", "run of spaces -> one space", starts=_space_runs)),
     ("doi-space", _doi_spaces),
     ("doi-hyphen", _doi_hyphens),

@@ -116,3 +116,37 @@ def test_other_sites_reference_link_labels() -> None:
     assert [i.raw for i in items] == entries
     assert len(convert("Title of a Note\n\nAna Lima\n\nIntroduction\nText of the note goes here.\n\nReferences\n"
                        + text).article.references) == 5
+
+
+def test_letter_spaced_headings_are_closed_up() -> None:
+    from journalkit.readers.repair import repair
+
+    doc = Document("A B S T R A C T\nText.\n  A R T I C L E  I N F O\nK E Y W O R D S\nA B C D\n")
+    repair(doc)
+    assert doc.text.splitlines()[::2] == ["ABSTRACT", "  ARTICLE INFO", "A B C D"]
+    assert doc.text.splitlines()[3] == "KEYWORDS"
+    assert any(e.kind == "letter-spacing" and e.original == "A B S T R A C T" for e in doc.report.entries)
+    art = convert("Research Article\n\nA Study of Coastal Sediments and Their Microbial Communities\n\n"
+                  "Ana Lima1, Bruno Reis2\n\n1 Department of Biology, University of Porto, Porto, Portugal\n"
+                  "2 Institute of Marine Research, University of Lisbon, Lisbon, Portugal\n\n"
+                  "A B S T R A C T\nWe study coastal sediments. The results are clear and new.\n\n"
+                  "Introduction\n\nSome body text goes here for the test article, with a second sentence.\n").article
+    assert art.abstract is not None and art.abstract.plain_text().startswith("We study coastal sediments.")
+
+
+def test_other_citation_and_funding_labels() -> None:
+    for label in ("To cite this article:", "Please cite this article as:", "How to cite this article:",
+                  "Cite this article as:", "Citation:"):
+        text = ("Research Article\n\nIn-Lake Processes Offset Terrestrial Inputs of Carbon to Lakes\n"
+                "Ana Lima1,*, Bruno Reis2 and Carla Costa2\n"
+                "1 Department of Biology, University of Porto, Porto, Portugal\n"
+                "2 Institute of Marine Research, University of Lisbon, Lisbon, Portugal\n"
+                f"{label} Lima A, Reis B, Costa C (2013) In-Lake Processes Offset Terrestrial Inputs of Carbon\n"
+                "to Lakes. J Coast Stud 8(8): e70598. https://doi.org/10.1000/jcs.70598\n"
+                "Financial support: The Science Foundation paid for the field work (grant 12).\n\n"
+                "Abstract\nWe study lakes. The results are clear and new.\n\n"
+                "Introduction\n\nSome body text goes here for the test article, with a second sentence.\n")
+        art = convert(text).article
+        assert len(art.affiliations) == 2, label
+        assert (art.volume, art.issue, art.elocation_id) == ("8", "8", "e70598"), label
+        assert art.funding_statement is not None and art.funding_statement.startswith("The Science Foundation")
