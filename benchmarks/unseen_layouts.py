@@ -13,7 +13,9 @@ from the existing ones, so ``score_articles.py --corpus OUT`` scores them beside
   YEAR, VOL, ELOC' over 'N of M') and a 'Page N of M' foot on every page;
 * ``raw-webl.txt``, ``raw-pdfl.txt``: the web and pdf texts with other journals' words for the labels
   ('To cite this article:', 'KEYWORDS', '✉', 'Submitted', 'A B S T R A C T', 'Financial support:',
-  'https://doi.org/' for 'doi:').
+  'https://doi.org/' for 'doi:');
+* ``raw-webm.txt``, ``raw-pdfm.txt``: the texts with letter markers for the numbered ones in the front
+  matter ('Limaa,b' / 'Lima^a,b' and 'a Department of ...').
 
 Each article gets one chrome set, chosen by a hash of its name, so a run is repeatable. The head line
 prints only the journal, year, volume and e-locator the article's own pages print. Scores on these
@@ -107,6 +109,35 @@ def label_variant(name: str, text: str) -> str:
     return text
 
 
+def _letters(digits: str) -> str:
+    return re.sub(r"\d{1,2}", lambda d: chr(96 + int(d.group())) if 0 < int(d.group()) <= 26 else d.group(), digits)
+
+
+def marker_variant(gold: dict, text: str) -> str:
+    """The text with letter markers ('Lima^a,b', 'Limaa,b', 'a Department of ...') for the numbered ones.
+
+    Only the front matter (the lines above the first 'Abstract') is changed: byline markers right after a
+    gold surname, and affiliation labels at a line start, up to the number of gold affiliations.
+    """
+    lines = text.split("\n")
+    end = next((k for k, ln in enumerate(lines) if re.match(r"^\s*(?:abstract|summary)\b", ln, re.I)), None)
+    if end is None:
+        return text
+    n_aff = len(gold.get("affiliations") or [])
+    surnames = sorted({a["surname"] for a in gold.get("authors") or [] if a.get("surname")}, key=len, reverse=True)
+    if not surnames or not n_aff:
+        return text
+    glued = re.compile("(" + "|".join(re.escape(x) for x in surnames) + r")(\^?)(\d{1,2}(?:,\s?\d{1,2})*)(?!\d)")
+    label = re.compile(r"^(\s*\^?)(\d{1,2})(?=[.)]?\s*$|[.)]?\s*[A-Z])")
+    for k in range(end):
+        ln = glued.sub(lambda m: m.group(1) + m.group(2) + _letters(m.group(3)), lines[k])
+        m = label.match(ln)
+        if m and 0 < int(m.group(2)) <= n_aff:
+            ln = m.group(1) + _letters(m.group(2)) + ln[m.end():]
+        lines[k] = ln
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out", type=Path, help="folder to write (replaced if it exists)")
@@ -127,12 +158,14 @@ def main(argv: list[str] | None = None) -> int:
             web = (art / "raw-web.txt").read_text(encoding="utf-8")
             (dst / "raw-webx.txt").write_text(web_variant(art.name, web), encoding="utf-8")
             (dst / "raw-webl.txt").write_text(label_variant(art.name, web), encoding="utf-8")
+            (dst / "raw-webm.txt").write_text(marker_variant(gold, web), encoding="utf-8")
         if (art / "raw-pdf.txt").is_file():
             pdf = (art / "raw-pdf.txt").read_text(encoding="utf-8")
             (dst / "raw-pdfx.txt").write_text(pdf_variant(gold, pdf), encoding="utf-8")
             (dst / "raw-pdfl.txt").write_text(label_variant(art.name, pdf), encoding="utf-8")
+            (dst / "raw-pdfm.txt").write_text(marker_variant(gold, pdf), encoding="utf-8")
         n += 1
-    print(f"{n} articles written to {args.out} (layouts webx, pdfx, webl, pdfl)")
+    print(f"{n} articles written to {args.out} (layouts webx, pdfx, webl, pdfl, webm, pdfm)")
     return 0
 
 

@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from ..writers.countries import country_code
@@ -100,7 +103,7 @@ class NameItem:
 
 _TOKEN = re.compile(
     r"(?P<sep>,|;|&amp;|&|\band\b|\bund\b|\be\b|\by\b)"
-    r"|(?P<mark>\^?\d{1,3}|[*†‡§¶#✉⁎]|\^|\biD(?![a-z]))"
+    r"|(?P<mark>\^?\d{1,3}|\^[a-z](?![^\W\d_])|[*†‡§¶#✉⁎]|\^|\biD(?![a-z]))"
     r"|(?P<word>[^\s,;&\d*†‡§¶#✉⁎^]+)"
 )
 
@@ -109,6 +112,50 @@ def _roman_glued(word: str) -> tuple[str, str] | None:
     """'GomesI' -> ('Gomes', 'I'): a roman affiliation numeral glued to a surname."""
     m = _ROMAN_GLUED.fullmatch(word)
     return (m.group(1), m.group(2)) if m else None
+
+
+#: the letters that label the affiliations of the document being read ('abcd'; '' when they are not letters).
+#: Set by :func:`letter_labels` while the front matter is read: a byline may then print them glued to the
+#: names, 'Schallmoa,*, Scott R. Sponheimb,c,d', where nothing else tells the marker from the name's end.
+_GLUED_LETTERS: ContextVar[str] = ContextVar("glued_letters", default="")
+#: what follows the last word of a byline item: a separator, a marker, or the line's end
+_ITEM_END = re.compile(r"\s*(?:[,;*†‡§¶#✉⁎]|and\b|&|$)")
+#: an affiliation labelled with a letter: 'a Department of ...', 'aDepartment of ...', 'a. Department', '^a...'
+_LETTER_LABEL = re.compile(r"^\s*\^?([a-z])(?:[.)]\s*|\s+|(?=[A-ZÀ-Ý]))(\S.*)$")
+
+
+def letter_label_set(lines: list[str]) -> str:
+    """The letters that label affiliations in these front-matter lines ('abcd'), or '' when none do.
+
+    The alphabet runs from 'a' to the last letter found; 'a' must be among them, and at least half of the
+    letters up to the last: a single line that happens to open with a letter and an institution word is not
+    an alphabet, while a label that pdftotext moved away from its affiliation ('b' under the citation line)
+    leaves a gap that does not undo the rest.
+    """
+    found: list[str] = []
+    for k, s in enumerate(lines):
+        m = _LETTER_LABEL.match(s)
+        if m is None and len(s.strip()) == 1 and s.strip().isalpha() and s.strip().islower():
+            nxt = next((t for t in lines[k + 1:k + 4] if t.strip()), "")
+            if looks_institution(nxt):
+                found.append(s.strip())  # the label on a line of its own ('a' / 'Department of ...')
+            continue
+        if m is not None and looks_institution(m.group(2)) and m.group(1) not in found:
+            found.append(m.group(1))
+    if "a" not in found:
+        return ""
+    n = ord(max(found)) - ord("a") + 1
+    return "abcdefghijklmnopqrstuvwxyz"[:n] if 2 * len(found) >= n else ""
+
+
+@contextmanager
+def letter_labels(letters: str) -> Iterator[None]:
+    """Read bylines with ``letters`` as the affiliation markers that may be glued to the names."""
+    token = _GLUED_LETTERS.set(letters)
+    try:
+        yield
+    finally:
+        _GLUED_LETTERS.reset(token)
 
 
 def parse_name_list(text: str, *, roman: bool | None = None) -> list[NameItem]:
@@ -121,19 +168,23 @@ def parse_name_list(text: str, *, roman: bool | None = None) -> list[NameItem]:
     semicolons, ``and``/``&``, and the Portuguese/Spanish ``e``/``y``.
     """
     # fresh items each call (callers append markers), from a cached parse
-    return [NameItem(name, list(markers), start, end) for name, markers, start, end in _parse_names(text, roman)]
+    return [NameItem(name, list(markers), start, end)
+            for name, markers, start, end in _parse_names(text, roman, _GLUED_LETTERS.get())]
 
 
 @functools.lru_cache(maxsize=1024)
-def _parse_names(text: str, roman: bool | None) -> tuple[tuple[str, tuple[str, ...], int, int], ...]:
+def _parse_names(text: str, roman: bool | None, glued: str = "") -> tuple[tuple[str, tuple[str, ...], int, int], ...]:
     """:func:`parse_name_list`'s items as tuples, cached: the byline search parses the same lines
     several times (each line, the line joined with the next, the list as it grows, the final list)."""
     text = text.translate(_SUPERSCRIPTS)
+    if "^" in text:
+        glued = ""  # the markers are set apart ('Wirka^b'): a name's last letter is its own
     if roman is None:
         roman = bool(_ROMAN_MARKS.search(text))
     items: list[NameItem] = []
     words: list[tuple[str, int, int]] = []
     marks: list[str] = []
+    letters = False  # letter markers seen ('Xu^a'): a lone lower-case letter after a comma is one too
 
     def finish() -> None:
         nonlocal words, marks
@@ -161,8 +212,19 @@ def _parse_names(text: str, roman: bool | None) -> tuple[tuple[str, tuple[str, .
             m = t.group("mark").lstrip("^")
             if m and m != "iD":
                 add_mark(m)
+                letters = letters or m.isalpha()
         else:
             w = t.group("word")
+            if letters and len(w) == 1 and w.islower() and not words and items:
+                add_mark(w)  # 'Shaw^a,c': the letters after the first are markers too
+                continue
+            if glued and words and len(w) >= 3 and w[-1] in glued and w[0].isupper() and w[-2].islower() \
+                    and _ITEM_END.match(text, t.end()) \
+                    and looks_like_person(" ".join(x for x, _, _ in words) + " " + w[:-1]):
+                words.append((w[:-1], t.start(), t.end() - 1))  # 'Schallmoa,*': the label glued to the name
+                add_mark(w[-1])
+                letters = True
+                continue
             if roman and _ROMAN.fullmatch(w) and (items or words) and not _followed_by_name(text, t.end()):
                 add_mark(w)
                 continue
@@ -306,7 +368,8 @@ def split_person(name: str, *, iberian: bool = False) -> tuple[str | None, str, 
 
 #: an affiliation's label at the start of its line: '1.', '1 ', '1Department', '^1', 'a)', '*', 'II.'
 AFF_LABEL = re.compile(
-    r"^\s*\^?(?P<m>\d{1,3}|[a-z](?=[.)\s])|[IVX]{1,5}(?=[.)\s])|[*†‡§¶#])(?:[.)]\s*|\s+|(?=[A-ZÀ-Ý]))(?P<text>\S.*)$"
+    r"^\s*\^?(?P<m>\d{1,3}|[a-z](?=[.)\s])|(?<=\^)[a-z](?=[A-ZÀ-Ý])|[IVX]{1,5}(?=[.)\s])|[*†‡§¶#])"
+    r"(?:[.)]\s*|\s+|(?=[A-ZÀ-Ý]))(?P<text>\S.*)$"
 )
 #: The lookahead holds the first letters of the words below: it turns away most word starts before the
 #: alternation is tried word by word, which halves the cost of this search over every front-matter line.
@@ -449,7 +512,10 @@ def split_aff_label(s: str) -> tuple[str | None, str]:
     m = AFF_LABEL.match(s)
     if m and looks_institution(m.group("text")) or m and _DIGIT_LABEL.match(s):
         return m.group("m"), m.group("text").strip()
-    return None, s.strip()
+    t = s.strip()
+    if len(t) > 2 and t[0] in _GLUED_LETTERS.get() and t[1].isupper() and looks_institution(t[1:]):
+        return t[0], t[1:]  # a letter label glued to its affiliation ('aDepartment of ...')
+    return None, t
 
 
 # ------------------------------------------------------------------ affiliation labels lost in extraction

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from ..document import Document, Line
 from ..model import Article, Paragraph, Section, Span
+from .authors import letter_label_set, letter_labels
 from .body import _extract_body, find_citations  # noqa: F401
 from .common import _DOI, _URL, _join, put, split_name  # noqa: F401
 from .front import (
@@ -72,7 +73,9 @@ def extract(doc: Document) -> Article:
     head_lines = [ln for ln in seg.front if ln.stripped]
     _find_type_label(doc, fr, meta_lines)
     _find_citation(doc, art, fr, meta_lines)
-    _extract_front(doc, art, fr, doc.lines())
+    # affiliations labelled with letters: a byline may print them glued to the names ('Schallmoa,*')
+    with letter_labels(letter_label_set([ln.stripped for ln in fr.lines])):
+        _extract_front(doc, art, fr, doc.lines())
     _find_doi(doc, art, head_lines + seg.back)
     if art.doi:
         for i, ln in enumerate(fr.lines):

@@ -150,3 +150,40 @@ def test_other_citation_and_funding_labels() -> None:
         assert len(art.affiliations) == 2, label
         assert (art.volume, art.issue, art.elocation_id) == ("8", "8", "e70598"), label
         assert art.funding_statement is not None and art.funding_statement.startswith("The Science Foundation")
+
+
+def test_letter_markers_glued_to_names_and_labels() -> None:
+    """Affiliations labelled a, b, c (Elsevier, Cell): the byline prints the letters glued to the names."""
+    from journalkit.readers.authors import letter_label_set, letter_labels, parse_name_list
+
+    assert letter_label_set(["aGraduate Program, University of Minnesota", "b Veterans Affairs Medical Center",
+                             "c. Department of Psychiatry, University of Minnesota"]) == "abc"
+    assert letter_label_set(["a Department of Biology, University of Porto"]) == "a"
+    assert letter_label_set(["b Department of Biology, University of Porto"]) == ""  # no 'a': no alphabet
+    byline = "Michael-Paul Schallmoa,*, Scott R. Sponheimb,c, Cheryl A. Olmana"
+    with letter_labels("abc"):
+        assert [(i.name, i.markers) for i in parse_name_list(byline)] == [
+            ("Michael-Paul Schallmo", ["a", "*"]), ("Scott R. Sponheim", ["b", "c"]), ("Cheryl A. Olman", ["a"])]
+        # a title line is no byline: its last word keeps its letter
+        assert parse_name_list("People, Future Generations and Nature")[-1].name == "Nature"
+        assert parse_name_list("Robert C. Wirka^b")[0].name == "Robert C. Wirka"  # set apart: the name is whole
+    assert parse_name_list(byline)[0].name == "Michael-Paul Schallmoa"  # without letter labels: as printed
+    assert [(i.name, i.markers) for i in parse_name_list("Bing Xu^a, Robin M. Shaw^a,c,*")] == [
+        ("Bing Xu", ["a"]), ("Robin M. Shaw", ["a", "c", "*"])]
+
+
+def test_letter_labelled_front_matter() -> None:
+    for byline, affs in (("Ana Limaa,*, Bruno Reisa,b, Carla Costab",
+                          "a Department of Biology, University of Porto, Porto, Portugal\n"
+                          "b Institute of Marine Research, University of Lisbon, Lisbon, Portugal"),
+                         ("Ana Lima^a,*, Bruno Reis^a,b, Carla Costa^b",
+                          "^aDepartment of Biology, University of Porto, Porto, Portugal\n"
+                          "^bInstitute of Marine Research, University of Lisbon, Lisbon, Portugal")):
+        text = ("Research Article\n\nA Study of Coastal Sediments and Their Microbial Communities\n"
+                f"{byline}\n{affs}\n\n" + _ABSTRACT_AND_BODY)
+        art = convert(text).article
+        assert [c.surname for c in art.contributors] == ["Lima", "Reis", "Costa"], byline
+        assert [a.text for a in art.affiliations] == [
+            "Department of Biology, University of Porto, Porto, Portugal",
+            "Institute of Marine Research, University of Lisbon, Lisbon, Portugal"], byline
+        assert [len(c.aff_ids) for c in art.contributors] == [1, 2, 1], byline
