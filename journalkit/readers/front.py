@@ -468,6 +468,7 @@ _UI_WORDS = frozenset(
     "reprints alerts get add mendeley twitter facebook linkedin follow close open submit manuscript browse "
     "about us contact subscribe issue issues current archive archives citations views downloads".split())
 _UI_SPLIT = re.compile(r"[\s|/›»>·•&]+")
+_UI_FIRST = re.compile(r"[\s|/›»>·•&]*([^\s|/›»>·•&]+)")
 
 
 def ui_bar(s: str) -> bool:
@@ -477,6 +478,9 @@ def ui_bar(s: str) -> bool:
     one of them a control word, is not the article's text, so a byline, an affiliation list or the title
     is never read on into it. Such a line still reaches the report.
     """
+    m = _UI_FIRST.match(s)
+    if m is None or m.group(1).casefold() not in _UI_WORDS:  # most lines fail here, before the whole line is split
+        return False
     words = [w for w in _UI_SPLIT.split(s.casefold()) if w]
     return len(words) >= 2 and all(w in _UI_WORDS for w in words)
 
