@@ -125,7 +125,7 @@ _LETTER_LABEL = re.compile(r"^\s*\^?([a-z])(?:[.)]\s*|\s+|(?=[A-ZÀ-Ý]))(\S.*)$
 
 
 def letter_label_set(lines: list[str]) -> str:
-    """The letters that label affiliations in these front-matter lines ('abcd'), or '' when none do.
+    """The letters that label affiliations in these stripped front-matter lines ('abcd'), or '' when none do.
 
     The alphabet runs from 'a' to the last letter found; 'a' must be among them, and at least half of the
     letters up to the last: a single line that happens to open with a letter and an institution word is not
@@ -135,10 +135,10 @@ def letter_label_set(lines: list[str]) -> str:
     found: list[str] = []
     for k, s in enumerate(lines):
         m = _LETTER_LABEL.match(s)
-        if m is None and len(s.strip()) == 1 and s.strip().isalpha() and s.strip().islower():
-            nxt = next((t for t in lines[k + 1:k + 4] if t.strip()), "")
+        if m is None and len(s) == 1 and "a" <= s <= "z":
+            nxt = next((t for t in lines[k + 1:k + 4] if t), "")
             if looks_institution(nxt):
-                found.append(s.strip())  # the label on a line of its own ('a' / 'Department of ...')
+                found.append(s)  # the label on a line of its own ('a' / 'Department of ...')
             continue
         if m is not None and looks_institution(m.group(2)) and m.group(1) not in found:
             found.append(m.group(1))

@@ -50,6 +50,15 @@ def test_link_bar_between_byline_and_affiliations() -> None:
     assert art.title == "A Study of Coastal Sediments and Their Microbial Communities"
 
 
+def test_unknown_bar_between_byline_and_affiliations() -> None:
+    """A bar whose words no list holds ('Article notes  Reprints') is passed over when labelled
+    affiliations follow it; the report keeps it."""
+    res = convert(_web("Ana Lima^1, Bruno Reis^1,2,*, Carla Costa^2", "Article notes  Reprints"))
+    assert len(res.article.affiliations) == 2
+    assert res.article.contributors[1].aff_ids == [a.id for a in res.article.affiliations]
+    assert any(e.original == "Article notes Reprints" for e in res.report.entries)
+
+
 def test_single_unmarked_author_over_a_link_bar() -> None:
     text = ("Toggle navigation\n\nDebate\n\nWhy Most Published Coastal Findings Are False\n\n"
             "John P. A. Ioannidis\n\nShow more  Share  Cite\n" + _ABSTRACT_AND_BODY)
