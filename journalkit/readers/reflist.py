@@ -521,6 +521,30 @@ def _split_again(lines: list[Line], doc: Document) -> tuple[list[RefItem], list[
     return reference_items(lines)
 
 
+def _in_label_order(doc: Document, items: list[RefItem]) -> list[RefItem]:
+    """The entries in the order of their numbers, where a two-column page printed them out of it.
+
+    Why: pdftotext reads a page's columns one after the other, so a list that runs down the left column,
+    over to the right and onto the next page comes out as 10-15, 1-9, 16-28 or 1-8, 17-23, 9, 24, 10.
+    A numbered list is printed in its numbers' order, so where every entry has a number of its own the
+    numbers are the order; the reading order is kept where any entry lacks one or two share it.
+    """
+    numbers: list[int] = []
+    for item in items:
+        if item.label is None or not item.label.isdigit():
+            return items
+        numbers.append(int(item.label))
+    if len(set(numbers)) != len(numbers) or all(a < b for a, b in zip(numbers, numbers[1:])):
+        return items
+    in_order = sorted(numbers)
+    moved = sum(1 for n, m in zip(numbers, in_order) if n != m)
+    doc.report.add("extract", "reference-order",
+                   f"references put back in the order of their numbers ({moved} of {len(items)} were out of it, "
+                   "as a page's columns were read one after the other)",
+                   offset=doc.to_original(items[0].lines[0].start))
+    return sorted(items, key=lambda it: int(it.label))
+
+
 def _split_references(doc: Document, art: Article, lines: list[Line]) -> None:
     furniture = _page_furniture(doc, lines)
     for ln in lines:
@@ -531,6 +555,7 @@ def _split_references(doc: Document, art: Article, lines: list[Line]) -> None:
     for ln in rest:
         doc.report.warn("extract", "unplaced-text", "text in the reference list that is not a reference",
                         original=ln.stripped, offset=doc.to_original(ln.start))
+    items = _in_label_order(doc, items)
     labels_seen: set[str] = set()
     k = 0
     for item in items:

@@ -67,6 +67,43 @@ def test_running_footer_inside_the_list_is_left_out() -> None:
     ]
 
 
+
+def _split(text: str) -> tuple[Document, Article]:
+    doc = Document(text)
+    lines = doc.lines()
+    start = next(i for i, ln in enumerate(lines) if ln.stripped == "References") + 1
+    art = Article()
+    _split_references(doc, art, lines[start:])
+    return doc, art
+
+
+def test_two_column_list_is_put_back_in_number_order() -> None:
+    # pdftotext read the right column (4-5) before the rest of the left one (1-3 continue after it)
+    text = ("Body.\n\nReferences\n"
+            "[4] Dunn E (2004) Fourth study. Nature 3: 20-29.\n"
+            "[5] Evans F (2005) Fifth study. Cell 8: 1-2.\n"
+            "[1] Adams B (2001) First study. Cell 7: 1-9.\n"
+            "[2] Baker C (2002) Second study. Gene 9: 10-19.\n"
+            "[3] Clark D (2003) Third study. Gene 9: 20-29.\n")
+    doc, art = _split(text)
+    assert [(r.id, r.label, r.raw[:5]) for r in art.references] == [
+        ("ref1", "1", "Adams"), ("ref2", "2", "Baker"), ("ref3", "3", "Clark"), ("ref4", "4", "Dunn "),
+        ("ref5", "5", "Evans")]
+    assert [e.kind for e in doc.report.entries].count("reference-order") == 1
+    # each reference keeps the span it was read from
+    r1 = art.references[0]
+    assert text[r1.provenance["raw"].start:r1.provenance["raw"].end] == r1.raw
+
+
+def test_list_in_order_is_left_as_read() -> None:
+    text = ("Body.\n\nReferences\n"
+            "1. Adams B (2001) First study. Cell 7: 1-9.\n"
+            "2. Baker C (2002) Second study. Gene 9: 10-19.\n"
+            "3. Clark D (2003) Third study. Gene 9: 20-29.\n")
+    doc, art = _split(text)
+    assert [r.raw[:5] for r in art.references] == ["Adams", "Baker", "Clark"]
+    assert "reference-order" not in [e.kind for e in doc.report.entries]
+
 @pytest.mark.parametrize(("printed", "doi"), [
     ("10.1016/S01406736(22)00104-0", "10.1016/S0140-6736(22)00104-0"),  # Elsevier PII: ISSN 0140-6736
     ("10.1590/S010373312012000300019", "10.1590/S0103-73312012000300019"),  # SciELO PID
