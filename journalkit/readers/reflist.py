@@ -542,7 +542,7 @@ def _in_label_order(doc: Document, items: list[RefItem]) -> list[RefItem]:
                    f"references put back in the order of their numbers ({moved} of {len(items)} were out of it, "
                    "as a page's columns were read one after the other)",
                    offset=doc.to_original(items[0].lines[0].start))
-    return sorted(items, key=lambda it: int(it.label))
+    return sorted(items, key=lambda it: int(it.label or 0))  # every label is a number here
 
 
 def _split_references(doc: Document, art: Article, lines: list[Line]) -> None:
