@@ -1259,7 +1259,9 @@ def citation_styles(texts: list[str], index: CitationIndex) -> frozenset[str]:
             if "paren" not in styles and index.count >= 3:
                 supers = [m for m in _SUPER_CITE.finditer(joined)
                           if (nums := _expand(m.group(1))) and all(str(n) in index.labels for n in nums)]
-                if len(supers) >= 5:
+                # gene and cell names end in digits too ('hyp7', 'zhIs5', 'lin-7'): in an author-year article
+                # they are no citations
+                if len(supers) >= 5 and _author_year_count(joined, len(supers)) < len(supers):
                     styles.add("super")
     return frozenset(styles)
 

@@ -83,3 +83,19 @@ def test_flat_superscripts_outnumbering_enumerations_win_over_paren() -> None:
     assert "flat" in styles and "paren" not in styles
     cites, _ = find_citations(texts[0], idx, styles)
     assert cites == []
+
+
+def test_names_ending_in_digits_are_no_superscripts_in_an_author_year_article() -> None:
+    # C. elegans cell and gene names ('hyp7', 'lin7') look like glued superscripts '...cells2'
+    idx = _index()
+    names = ["They fuse with the hypodermal syncytium hyp7.", "Cells fused to hyp7 early.",
+             "The syn5 larvae were scored.", "In syn5 animals the signal rose.", "The lin7 mutants were used.",
+             "A hyp7 nucleus."]
+    cited = ["as shown before (Kornfeld 1997; Sternberg and Han 1998).", "(Hill and Sternberg 1992)",
+             "(Sulston and White 1980)", "(Whitfield et al. 1999)", "(Kimble 1981)", "(Katz et al. 1995)",
+             "(Greenwald et al. 1983)"]
+    assert "super" not in citation_styles(names + cited, idx)
+    # the same glued numbers in an article that cites no other way are superscripts
+    glued = ["as shown in mice2.", "and in rats3 too.", "before5 and after6.", "as others found7.",
+             "in two trials8 alike."]
+    assert "super" in citation_styles(glued, idx)
