@@ -78,3 +78,20 @@ def test_seed_words_reach_output_or_report(seed: str) -> None:
     # whose broken hyphen was repaired keeps its halves in the report's edit, not as words.
     lost = {w for w in _tokens(text) - out - rep if not re.search(r"\d$", w)}
     assert lost <= {"immu", "noregulation", "immunoreg", "keywords"}, lost
+
+
+def test_a_box_of_bullet_points_in_the_front_matter_is_kept() -> None:
+    # a text browser prints a box's list items as '* item', the mark a footnote opens with
+    points = ["* Contextual factors are extremely important in shaping decisions about health systems.",
+              "* A division of labour between global and national guidance developers is needed."]
+    text = WEB.replace("Introduction\n", "Summary Points\n\n" + "\n".join(points) + "\n\nIntroduction\n")
+    res = convert(text, source="web.txt")
+    notes = etree.fromstring(res.jats).find("back/notes[@notes-type='unplaced']")
+    assert notes is not None
+    kept = [p.text for p in notes.iter("p")]
+    assert "Summary Points" in kept
+    assert any(p.startswith(points[0]) and points[1] in p for p in kept)
+    # an author note behind the same mark is still no text of the article
+    note = "* These authors contributed equally to this work and share first authorship."
+    res = convert(text.replace("Abstract\n", note + "\nAbstract\n"), source="web.txt")
+    assert note not in etree.tostring(etree.fromstring(res.jats), encoding=str)

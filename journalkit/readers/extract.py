@@ -304,6 +304,29 @@ def _report_consumed(doc: Document, art: Article, lines: list[Line]) -> None:
                            "kept in the report", original=ln.stripped, offset=doc.to_original(ln.start))
 
 
+#: a text browser's list bullet before a sentence of six words or more ('* Contextual factors are extremely
+#: important in ...'), no e-mail or note label in it
+_BULLET_POINT = re.compile(r"^\*\s+(?!(?:\w+\s+)?(?:correspond|e-?mail|present address|these authors|contributed)\b)"
+                           r"(?:[^\s@]+\s+){5}[^@]*$", re.I)
+
+
+def _bullet_point(s: str) -> bool:
+    """A list item of a box printed in the front matter ('Summary Points' over its bullets), which is text.
+
+    Why: a text browser prints a list item as '* item', the mark of a footnote ('* Correspondence: ...'),
+    which reads as page furniture; the box's points would only reach the report. A bullet before a
+    sentence is kept with the unplaced front text, an author note ('* These authors contributed equally')
+    or an address is not taken for one.
+    """
+    return s.startswith("*") and bool(_BULLET_POINT.match(s))
+
+
+def _over_bullets(fr: _Front, i: int) -> bool:
+    """Whether the first text line from ``i`` on is an unused bullet point: the label above is the box's title."""
+    nxt = next((k for k in range(i, len(fr.lines)) if fr.lines[k].stripped), None)
+    return nxt is not None and not fr.used[nxt] and _bullet_point(fr.lines[nxt].stripped)
+
+
 def unplaced_blocks(fr: _Front, art: Article) -> tuple[list[list[int]], list[int]]:
     """Front-matter lines no field took: (blocks of text to keep, lines of page furniture to leave out).
 
@@ -317,7 +340,8 @@ def unplaced_blocks(fr: _Front, art: Article) -> tuple[list[list[int]], list[int
     for i, ln in enumerate([*fr.lines, None]):
         if ln is None or not ln.stripped or fr.used[i]:
             if cur:
-                if all(len(fr.lines[k].stripped.split()) <= 3 for k in cur) and len(cur) <= 2:
+                if all(len(fr.lines[k].stripped.split()) <= 3 for k in cur) and len(cur) <= 2 \
+                        and not _over_bullets(fr, i):
                     skipped += cur
                 else:
                     blocks.append(cur)
@@ -326,7 +350,7 @@ def unplaced_blocks(fr: _Front, art: Article) -> tuple[list[list[int]], list[int
         # a lowercase line inside a run of text goes on a sentence ('published in four leading
         # journals ...'), whatever label its first word looks like
         goes_on = bool(cur) and ln.stripped[:1].islower() and not (_DOI.search(ln.stripped) or _URL.search(ln.stripped))
-        if i in fr.furniture or not goes_on and _is_furniture(ln.stripped, art):
+        if i in fr.furniture or not goes_on and not _bullet_point(ln.stripped) and _is_furniture(ln.stripped, art):
             skipped.append(i)
         else:
             cur.append(i)
