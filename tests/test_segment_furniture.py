@@ -110,6 +110,23 @@ def test_subheading_repeated_on_some_pages_stays() -> None:
     assert body.count("Type locality and horizon") == 3 and not removed
 
 
+
+def test_subheading_of_every_entry_that_reaches_page_edges_stays() -> None:
+    # a catalogue of species, each with its "Material examined": twice on some pages, at a page's top on
+    # three of the ten, which alone would read as a running head
+    head = "Material examined"
+    pages = []
+    for p in range(10):
+        top = [head] if p in (2, 5, 8) else []
+        mid = [head] if p % 2 == 0 or p in (3, 7) else []
+        lines = top + _prose(p, 6) + [""] + mid + [""] + _prose(p + 100, 6)
+        pages.append("\n".join(lines) + "\n")
+    doc = Document("Introduction\n" + "\f".join(pages))
+    assert _body_text(doc).count(head) == 10 and head not in _removed(doc)
+    # the same line at the top of every page is a running head
+    doc = Document("Introduction\n" + "\f".join(head + "\n" + pg for pg in pages))
+    assert head not in _body_text(doc) and _removed(doc).count(head) >= 10
+
 def test_repeated_table_header_several_times_a_page_stays() -> None:
     header = "Gene name Fold change P value"
     body, _ = _kept([[header, "", header, "", header]] * 6)

@@ -115,7 +115,9 @@ def find_furniture(doc: Document, lines: list[Line], pages: list[int]) -> set[in
     head at the top or bottom of every page; pdftotext puts them between the
     body lines. A line counts as furniture when its digit-masked form stands
     among the first or last few lines of at least three pages. Text lines
-    that merely repeat (table cells) are not at page edges, so they stay.
+    that merely repeat (table cells) are not at page edges, so they stay,
+    and so does a subheading that many entries repeat
+    (:func:`_repeated_subheading`).
 
     On two-column pages the footer may also land between the columns, in the
     middle of the page's text. A line that is not at an edge counts as well
@@ -154,13 +156,32 @@ def find_furniture(doc: Document, lines: list[Line], pages: list[int]) -> set[in
     found = _lines_containing(lines, runs)
     candidates: Iterable[int] = found if found is not None else (
         i for i, ln in enumerate(lines) if _has_any(ln.text.lower(), runs))
-    out = set()
+    found_by_key: dict[str, list[int]] = {}
     for i in candidates:
         if lines[i].stripped:
             key = _furniture_key(lines[i].text)
             if key in keys:
-                out.add(i)
+                found_by_key.setdefault(key, []).append(i)
+    out = set()
+    for key, idx in found_by_key.items():
+        if key not in mid_keys and _repeated_subheading(idx, pages, edge_pages[key]):
+            continue
+        out.update(idx)
     return out
+
+
+def _repeated_subheading(idx: list[int], pages: list[int], edge: set[int]) -> bool:
+    """Whether the lines ``idx`` (one text, at a page edge on the pages ``edge``) are a repeated subheading.
+
+    Why: a catalogue of entries, each under the same subheadings ('Material examined', 'Remarks' in a
+    taxonomic paper), puts the subheading at a page's edge now and then, often enough to pass for a
+    running head. A running head is printed once per page; the subheading stands twice on several pages,
+    and away from the edges on most of those it is printed on. A running head that pdftotext put between
+    two columns (mid-page, once a page) is not caught by this.
+    """
+    per_page = Counter(pages[i] for i in idx)
+    doubled = sum(1 for n in per_page.values() if n >= 2)
+    return doubled >= 2 and 2 * len(edge) < len(per_page)
 
 
 #: the marks of a journal's footer or running head: a DOI, a URL, "Journal | date | Volume", "PLoS Genet · doi:"
