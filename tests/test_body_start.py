@@ -191,3 +191,37 @@ def test_a_published_date_line_after_the_abstract_stays_in_the_front_matter() ->
         "Modeling the growth of two strains", _prose(200, 1),
     ])
     assert _body_opening(text) == "Modeling the growth of two strains"
+
+
+def test_an_abstract_line_that_opens_with_a_capital_goes_on_with_the_abstract() -> None:
+    # no body heading the segmenter knows: the first heading-like line after the abstract starts the body,
+    # and a wrapped abstract line that opens with an acronym ('QTLs and between QTLs ...') is none
+    abstract = _wrap(_prose(120), 95) + ["complex interactions between these",
+                                     "QTLs and between QTLs and the environment are being determined at",
+                                     "unprecedented levels using deep sequencing of selected pools."]
+    text = "\n".join(["A study of growth in two strains", "Ann Author1,*", "", "Abstract", *abstract,
+                      "* Address for correspondence:", "Ann Author",
+                      "Address: Department of Biology, University of Somewhere, Somewhere, Brazil",
+                      "Email address: ann@example.org", "",
+                      "1. YEAST GENETICS: MOVING FORWARD", *_wrap(_prose(200, 1)), "",
+                      "References", "1. Winge O. On haplophase and diplophase in some Saccharomycetes. 1935;21:77-111.",
+                      "2. Liti G. The fascinating history of budding yeast. Nature. 2009;458:1-9."])
+    seg = segment(Document(text))
+    front = [ln.stripped for ln in seg.front]
+    assert "QTLs and between QTLs and the environment are being determined at" in front
+    # the correspondence note's lines ('Ann Author') are no heading either
+    assert "Ann Author" in front
+    assert next(ln.stripped for ln in seg.body if ln.stripped) == "1. YEAST GENETICS: MOVING FORWARD"
+
+
+def test_a_web_pages_fact_labels_after_the_abstract_are_no_headings() -> None:
+    doc = Document("\n".join([
+        "A study of growth in two strains", "Ann Author", "", "Abstract", "", _prose(150), "",
+        "Published", "", "2012-08-16", "", "Issue", "", "Vol. 8 No. 8 (2012):", "", "Pages e1002912", "",
+        "Section", "", "Research Article", "", "License", "", "This is an open-access article distributed under "
+        "the terms of the Creative Commons Attribution License.", "", "How to Cite", "",
+        "Author A. A study of growth in two strains. PLoS Genet. 2012;8(8):e1002912.", "", "Full Text", "",
+        "Yeast Genetics: Moving Forward", "", _prose(200, 1)]))
+    doc.type_labels = {"research article": "research-article"}  # as the built-in plugins name it
+    seg = segment(doc)
+    assert next(ln.stripped for ln in seg.body if ln.stripped) == "Yeast Genetics: Moving Forward"

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 from ..document import Document, Line, Segments
 from .authors import ends_with_country, looks_institution
+from .citation import CITE_LABEL
 from .reflist import _LINK_LINE, LONE_NUMBER, label_number, label_style, opens_entry, reference_items
 
 __all__ = ["segment", "CORE_NOISE", "REF_HEADING", "is_heading_like"]
@@ -407,7 +408,7 @@ def segment(doc: Document, noise_patterns: list[str] | None = None) -> Segments:
                 break
 
     main = lines[:end_main]
-    body_start = _find_body_start(main)
+    body_start = _find_body_start(main, frozenset(doc.type_labels))
     seg.front = main[:body_start]
     seg.body = main[body_start:]
     seg.first_page_furniture = first_page
@@ -642,7 +643,9 @@ def _paragraph_blocks(lines: list[Line]) -> list[tuple[int, int]]:
     return blocks
 
 
-def _find_body_start(main: list[Line]) -> int:
+def _find_body_start(main: list[Line], type_labels: frozenset[str] = frozenset()) -> int:
+    """Index of the body's first line. ``type_labels`` (casefolded) are the article-type labels plugins name:
+    such a label after the abstract ('Section' / 'Research Article' on a web page) is no section title."""
     n = len(main)
     abs_i, kw_i = _front_landmarks(main)
     anchor = max(x for x in (abs_i, kw_i, -1) if x is not None)
@@ -658,10 +661,15 @@ def _find_body_start(main: list[Line]) -> int:
     if abs_i is not None:
         # abstract paragraphs, then the first heading-like line
         j = abs_i + 1
-        seen_text = False
+        seen_text = in_note = False
         while j < n:
             s = main[j].stripped
-            if s and seen_text and is_heading_like(s) and not _is_abstract_section(s):
+            # a front-matter note that opens with its label alone ('* Address for correspondence:' / 'Gianni
+            # Liti' / 'Address: ...') runs to the next blank line: a name in it is no heading
+            in_note = bool(s) and (in_note or bool(_FRONT_NOTE.match(s)) and s.endswith(":"))
+            if s and seen_text and not in_note and is_heading_like(s) and not _is_abstract_section(s) \
+                    and not _goes_on_sentence(main, j) and not _FIELD_LABEL.match(s) \
+                    and s.casefold() not in type_labels:
                 return _untitled_opening(main, abs_i, True, j, _UNTITLED_AFTER_ABSTRACT)
             if len(s) > 80:
                 seen_text = True
@@ -679,6 +687,23 @@ def _find_body_start(main: list[Line]) -> int:
                 if len(t) >= 250 and _sentence(t) and not _frontish(t) and _prose(t):
                     return i
     return n
+
+
+#: a journal web page's labels of the article's facts ('Published' / '2012-08-16', 'Issue' / 'Vol. 8 No. 8
+#: (2012):', 'Section', 'License', 'How to Cite', 'Full Text'), and such values: no section titles
+_FIELD_LABEL = re.compile(
+    r"^(?:published|issue|pages?|section|licen[cs]e|copyright|full text|download pdf|metrics|article information|"
+    r"" + CITE_LABEL + r")\s*:?\s*$|^(?:vol\.|volume\b|pages?\s+e?\d)", re.I)
+
+
+def _goes_on_sentence(main: list[Line], j: int) -> bool:
+    """Whether line ``j`` carries on the sentence of the line right above it ('... interactions between these' /
+    'QTLs and between QTLs and the environment are ...'): a wrapped line that opens with a capital is no
+    heading, however short."""
+    if j == 0 or not main[j - 1].stripped:
+        return False
+    above = main[j - 1].stripped
+    return above[-1].islower() or above[-1] == ","
 
 
 #: how much text an abstract holds (with a translated one whose heading is not known) after an
