@@ -67,7 +67,7 @@ _CITATION_NOYEAR = re.compile(
 #: the labels printed before the article's own citation ('Citation:', 'How to cite this article:', 'To cite
 #: this article:', 'Please cite this article as:', 'Cómo citar este artículo:'); one list for every reader
 CITE_LABEL = (r"(?:citation|cita[çc][ãa]o|citaci[óo]n|recommended citation|"
-              r"(?:how to |to |please )?cite this (?:article|paper)(?: as)?|how to cite|to cite|"
+              r"(?:how to |to |please )?cite this (?:article|paper)(?: as)?|how to cite|to cite|cite as|"
               r"c[óo]mo citar(?: este art[ií]culo| este artigo)?|para citar(?: este art[ií]culo| este artigo)?)")
 _CITE_LABEL = re.compile(r"^" + CITE_LABEL + r"\s*:?\s*", re.I)
 

@@ -1089,14 +1089,26 @@ def _is_other_front_item(s: str) -> bool:
                 or _CITATION.search(s) or _URL.search(s))
 
 
-_DATE_LABELS = {
-    "received": "received", "recebido": "received", "recibido": "received", "submitted": "received",
-    "revised": "rev-recd", "revisado": "rev-recd", "accepted": "accepted", "aprovado": "accepted",
-    "aceito": "accepted", "aceptado": "accepted", "published": "pub", "publicado": "pub", "published online": "epub",
-}
+#: the printed history-date labels and the JATS date type of each (the longer label first where one holds
+#: another: 'received in revised form' is no 'received' date, 'accepted for publication' is 'accepted')
+_DATE_LABEL_TYPES: tuple[tuple[str, str], ...] = (
+    ("received in revised form", "rev-recd"), ("revised version received", "rev-recd"),
+    ("date of submission", "received"), ("date of receipt", "received"), ("date received", "received"),
+    ("fecha de recepción", "received"), ("data de submissão", "received"), ("data de recebimento", "received"),
+    ("received", "received"), ("recebido", "received"), ("recibido", "received"), ("submitted", "received"),
+    ("date of revision", "rev-recd"), ("revised", "rev-recd"), ("revisado", "rev-recd"),
+    ("accepted for publication", "accepted"), ("date of acceptance", "accepted"), ("date accepted", "accepted"),
+    ("fecha de aceptación", "accepted"), ("data de aceite", "accepted"), ("data de aprovação", "accepted"),
+    ("accepted", "accepted"), ("aprovado", "accepted"), ("aceito", "accepted"), ("aceptado", "accepted"),
+    ("published online", "epub"), ("available online", "epub"), ("first published online", "epub"),
+    ("date of publication", "pub"), ("fecha de publicación", "pub"), ("data de publicação", "pub"),
+    ("first published", "pub"), ("published", "pub"), ("publicado", "pub"),
+)
+_DATE_LABELS = dict(_DATE_LABEL_TYPES)
+_DATE_LABEL_ALT = "|".join(re.escape(k).replace(r"\ ", r"\s+")
+                           for k in sorted(_DATE_LABELS, key=len, reverse=True))
 _DATE_RE = re.compile(
-    r"(?P<label>received|recebido|recibido|submitted|revised|revisado|accepted|aprovado|aceito|aceptado|"
-    r"published online|published|publicado)\s*(?:on|em|el)?\s*:?\s*(?P<date>[^;\n]{4,40}?)"
+    r"(?P<label>" + _DATE_LABEL_ALT + r")\s*(?:on|em|el)?\s*:?\s*(?P<date>[^;\n]{4,40}?)"
     r"(?=;|\.\s|\n|$|,\s*(?:[A-Z]))",
     re.I,
 )
@@ -1158,14 +1170,14 @@ def _printed_date(text: str) -> str:
 
 #: a date label on a line of its own, its date on the next line (a journal web page's article-information box:
 #: 'Received' / '2004 Apr 27' / 'Accepted' / '2004 Aug 3')
-_DATE_LABEL_ALONE = re.compile(r"(?P<label>received|recebido|recibido|submitted|revised|revisado|accepted|aprovado|"
-                               r"aceito|aceptado|published online|published|publicado)\s*:?", re.I)
+_DATE_LABEL_ALONE = re.compile(r"(?P<label>" + _DATE_LABEL_ALT + r")\s*:?", re.I)
 
 
 #: the label words of ``_DATE_RE`` and ``_DATE_LABEL_ALONE``: an ASCII line holding none of them, lower-cased,
 #: matches neither (outside ASCII, case-insensitive matching has exceptions such as the long s)
 _DATE_LABEL_WORDS = ("received", "recebido", "recibido", "submitted", "revised", "revisado", "accepted", "aprovado",
-                     "aceito", "aceptado", "published", "publicado")
+                     "aceito", "aceptado", "published", "publicado", "date of", "date received", "date accepted",
+                     "available online", "data de")
 
 
 def _extract_dates(doc: Document, art: Article, fr: _Front, *, fill_only: bool = False) -> None:
@@ -1195,7 +1207,7 @@ def _extract_dates(doc: Document, art: Article, fr: _Front, *, fill_only: bool =
             parsed = _parse_date(text)
             if not parsed:
                 continue
-            kind = _DATE_LABELS.get(label.lower(), "pub")
+            kind = _DATE_LABELS.get(" ".join(label.lower().split()), "pub")
             y, mo, d = parsed
             try:
                 date = Date(year=y, month=mo, day=d, date_type=kind, printed=_printed_date(text))
@@ -1899,7 +1911,7 @@ def _extract_self_uri(doc: Document, art: Article, fr: _Front) -> None:
 
 
 _NOTE_LINE = re.compile(r"^\s*(?:[*✉]|(?:corresponding author|address for correspondence|correspondence|"
-                        r"to whom correspondence|e-?mail)\b)", re.I)
+                        r"to whom correspondence|e-?mail|electronic address)\b)", re.I)
 
 
 #: the headings of a journal web page's article-information blocks after the references: each starts a block of
@@ -1944,7 +1956,7 @@ def _extract_corresp(doc: Document, art: Article, front: list[Line], back: list[
     # '"@" in' before each e-mail search: an address needs one, and the pattern scan over every line of the
     # body and reference list cost more than the rest of this function
     candidates = block or [ln for ln in front if "@" in ln.text and _EMAIL.search(ln.text) and re.search(
-        r"corresp|e-?mail|✉|^\s*\*", ln.text, re.I)] or [
+        r"corresp|e-?mail|electronic address|✉|^\s*\*", ln.text, re.I)] or [
         ln for part in (body or [], back, refs or []) for ln in part
         if "@" in ln.text and _EMAIL.search(ln.text) and _NOTE_LINE.match(ln.text) and len(ln.stripped) < 400][:3]
     if not candidates:

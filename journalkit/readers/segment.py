@@ -804,7 +804,8 @@ _FRONT_SECTION = re.compile(
 DATE_LABEL = r"(?:received|accepted|published)\b(?=\s*(?:[:.,(]|on\b|online\b|in\b|by\b|\d|\w+\.? \d|$))"
 #: the opening of a front-matter note: the correspondence mark, an e-mail, editor, dates, citation line
 _FRONT_NOTE = re.compile(
-    r"^\s*(?:[*✉†]|(?:e-?mail|(?:academic )?editor|citation|copyright|data availability|how to cite)\b|"
+    r"^\s*(?:[*✉†]|(?:e-?mail|electronic address|(?:academic )?editor|citation|copyright|data availability|"
+    r"how to cite)\b|"
     + DATE_LABEL + ")",
     re.I,
 )

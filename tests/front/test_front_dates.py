@@ -104,3 +104,26 @@ def test_date_label_on_its_own_line() -> None:
     assert hist["received"].findtext("string-date") == "2004 Apr 27"
     assert hist["accepted"].findtext("day") == "03"
     assert res.article.pub_date is not None and res.article.pub_date.printed == "2004 Sep 28"
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # an Elsevier-like history line: 'received in revised form' is a revision, not a second 'received'
+    ("Received 12 May 2013; Received in revised form 3 June 2013; Accepted 5 December 2013; "
+     "Available online 9 April 2014",
+     {"received": "12 May 2013", "rev-recd": "3 June 2013", "accepted": "5 December 2013"}),
+    ("Date of submission: 2014-03-02; Date of acceptance: 2014-05-20",
+     {"received": "2014-03-02", "accepted": "2014-05-20"}),
+    ("Submitted: March 2, 2014. Accepted for publication: May 20, 2014.",
+     {"received": "March 2, 2014", "accepted": "May 20, 2014"}),
+    ("Fecha de recepción: 3 de marzo de 2014; Fecha de aceptación: 20 de mayo de 2014",
+     {"received": "3 de marzo de 2014", "accepted": "20 de mayo de 2014"}),
+])
+def test_other_journals_date_labels(line: str, expected: dict[str, str]) -> None:
+    printed = ("Recebido: 26 de fevereiro de 2013; Revisado: 03/09/2013; Aprovado: 25 de outubro de 2013\n"
+               "Publicado: abril de 2014\n")
+    res = convert(_TEXT.replace(printed, line + "\n"))
+    hist = _history(res.tree)
+    assert {k: d.findtext("string-date") for k, d in hist.items()} == expected
+    if "Available online" in line:
+        pub = res.tree.find(".//article-meta/pub-date")
+        assert pub is not None and pub.findtext("string-date") == "9 April 2014"

@@ -145,7 +145,7 @@ def test_letter_spaced_headings_are_closed_up() -> None:
 
 def test_other_citation_and_funding_labels() -> None:
     for label in ("To cite this article:", "Please cite this article as:", "How to cite this article:",
-                  "Cite this article as:", "Citation:"):
+                  "Cite this article as:", "Citation:", "Cite as:"):
         text = ("Research Article\n\nIn-Lake Processes Offset Terrestrial Inputs of Carbon to Lakes\n"
                 "Ana Lima1,*, Bruno Reis2 and Carla Costa2\n"
                 "1 Department of Biology, University of Porto, Porto, Portugal\n"
