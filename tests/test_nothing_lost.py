@@ -95,3 +95,12 @@ def test_a_box_of_bullet_points_in_the_front_matter_is_kept() -> None:
     note = "* These authors contributed equally to this work and share first authorship."
     res = convert(text.replace("Abstract\n", note + "\nAbstract\n"), source="web.txt")
     assert note not in etree.tostring(etree.fromstring(res.jats), encoding=str)
+
+
+def test_the_articles_own_citation_in_pmc_form_is_reported_not_kept_as_a_note() -> None:
+    # a PMC page prints 'PLoS ONE. 2013 Jun 18; 8(6): e68090.' under the title: the article's own citation,
+    # whose facts the output holds; an unplaced note of it would only repeat them
+    line = "PLoS ONE. 2013 Jun 18; 8(6): e68090."
+    res = convert(WEB.replace("Abstract\n", line + "\nAbstract\n"), source="web.txt")
+    assert line not in etree.tostring(etree.fromstring(res.jats), encoding=str)
+    assert line in [e.original for e in res.report.entries]

@@ -455,7 +455,7 @@ _FURNITURE = re.compile(
 _BULLETED = re.compile(r"^[*•·-]\s+\S")
 _BULLET_HEAD = re.compile(r"^[*•·-]\s+(?=\S)")
 _FURNITURE_ANYWHERE = re.compile(r"\bISSN\b|\s\|\s|\s·\s|\bet al\.?$")
-_YEAR_VOLUME = re.compile(r"\b(?:19|20)\d\d\s*[;,]\s*\d+\s*\(")
+_YEAR_VOLUME = re.compile(r"\b(?:19|20)\d\d(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?\s*[;,]\s*\d+\s*[(:]")
 _DIGIT = re.compile(r"\d")
 _LIST_OPEN_END = re.compile(r"[,;&]\s*$")
 
