@@ -252,11 +252,56 @@ def _fix_structure(tokens: Sequence[Token], out: list[str]) -> None:
         break
 
 
+#: lower-case words a journal's name may hold ('Annals of the New York Academy of Sciences')
+_NAME_WORDS = frozenset("of the and in for on de des der und la le & y e".split())
+
+
+def _split_title_container(tokens: Sequence[Token], out: list[str]) -> None:
+    """Split a title run that swallowed the journal: 'Divergent subgroups harbour divergent proteins. Environ
+    Microbiol. 2004;6:903-10.' labelled one title.
+
+    Why: in the Vancouver and AMA styles the journal stands between the title and the year or volume with
+    only a full stop before it; where the model does not know the journal's abbreviation it reads on, and
+    the reference becomes a book whose title holds the journal. Only where the model found no container,
+    the title run is the only one and runs up to the year or volume, the run is cut at its last full stop
+    after a word that is no abbreviation ('proteins.', not 'J.' or 'Biol.'), and what follows reads as a
+    journal's name (at most ten words, each capitalised or a connector).
+    """
+    if "container" in out or "title" not in out:
+        return
+    n = len(tokens)
+    a = out.index("title")
+    b = a
+    while b < n and out[b] == "title":
+        b += 1
+    if "title" in out[b:]:
+        return
+    k = b
+    while k < n and tokens[k].text in ".,":
+        k += 1
+    if k >= n or not (out[k] in ("year", "volume") or tokens[k].text[:1].isdigit()):
+        return
+    for p in range(b - 2, a + 1, -1):
+        prev, nxt = tokens[p - 1].text, tokens[p + 1]
+        if tokens[p].text == "." and nxt.space_before and nxt.text[:1].isupper() \
+                and not (prev[:1].isupper() and len(prev) <= 5) and not prev.isupper():
+            break
+    else:
+        return
+    words = [t.text for t in tokens[p + 1:b] if t.text.isalpha()]
+    if not words or len(words) > 10 or any(w[:1].islower() and w not in _NAME_WORDS for w in words):
+        return
+    out[p] = "O"
+    for i in range(p + 1, b):
+        out[i] = "container"
+
+
 def apply_rules(tokens: Sequence[Token], labels: list[str]) -> list[str]:
     """Identifiers whose syntax is exact win over the model."""
     out = list(labels)
     n = len(tokens)
     _fix_structure(tokens, out)
+    _split_title_container(tokens, out)
     for i, t in enumerate(tokens):
         if t.kind == "doi":
             out[i] = "doi"

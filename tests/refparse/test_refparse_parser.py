@@ -159,3 +159,27 @@ def test_empty_and_odd_strings_keep_raw() -> None:
     for raw in ["", "   ", "???", "2019", "et al."]:
         ref = parse_reference(raw)
         assert ref.raw == raw
+
+
+@pytest.mark.parametrize(("raw", "title", "source"), [
+    # Vancouver / AMA: a journal abbreviation the model does not know, read on into by the title
+    ("Sabehi G, Suzuki MT. Divergent subgroups harbour divergent proteins. Environ Microbiol. 2004;6:903-10.",
+     "Divergent subgroups harbour divergent proteins", "Environ Microbiol"),
+    ("Wittig B, Wölfl S, Dorbic T, Vahrson W, Rich A. Transcription of human c-myc in permeabilized nuclei is "
+     "associated with formation of Z-DNA in three discrete regions of the gene. EMBO J. 1992;11:4653-4663.",
+     "Transcription of human c-myc in permeabilized nuclei is associated with formation of Z-DNA in three "
+     "discrete regions of the gene", "EMBO J"),
+    # Nature: the volume right after the journal
+    ("Simons, K. & Sampaio, J. L. Membrane organization and lipid rafts. Cold Spring Harb Perspect Biol 3, "
+     "a004697 (2011).", "Membrane organization and lipid rafts", "Cold Spring Harb Perspect Biol"),
+])
+def test_title_that_swallowed_the_journal_is_split(raw: str, title: str, source: str) -> None:
+    ref = parse_reference(raw, id="r1")
+    assert (ref.publication_type, ref.title, ref.source) == ("journal", title, source)
+
+
+def test_a_book_title_before_its_publisher_stays_whole() -> None:
+    # 'Version 4.' stands between the title and the place, like a journal between a title and its year
+    ref = parse_reference("Swofford DL. PAUP*: Phylogenetic analysis using parsimony. Version 4. Sunderland (MA): "
+                          "Sinauer Associates; 2003.", id="r1")
+    assert ref.title is None and ref.source == "PAUP*: Phylogenetic analysis using parsimony"
