@@ -257,24 +257,26 @@ _NAME_WORDS = frozenset("of the and in for on de des der und la le & y e".split(
 
 
 def _split_title_container(tokens: Sequence[Token], out: list[str]) -> None:
-    """Split a title run that swallowed the journal: 'Divergent subgroups harbour divergent proteins. Environ
-    Microbiol. 2004;6:903-10.' labelled one title.
+    """Split a title run that swallowed the journal, or a journal run that swallowed the title: 'Divergent
+    subgroups harbour divergent proteins. Environ Microbiol. 2004;6:903-10.' labelled one field.
 
     Why: in the Vancouver and AMA styles the journal stands between the title and the year or volume with
     only a full stop before it; where the model does not know the journal's abbreviation it reads on, and
-    the reference becomes a book whose title holds the journal. Only where the model found no container,
-    the title run is the only one and runs up to the year or volume, the run is cut at its last full stop
-    after a word that is no abbreviation ('proteins.', not 'J.' or 'Biol.'), and what follows reads as a
-    journal's name (at most ten words, each capitalised or a connector).
+    the reference becomes a book whose title holds the journal (or a journal named by the whole title).
+    Only where the model found one of the two, in one run up to the year or volume, the run is cut at its
+    last full stop after a word that is no abbreviation ('proteins.', not 'J.' or 'Biol.'), and what
+    follows reads as a journal's name (at most ten words, each capitalised or a connector).
     """
-    if "container" in out or "title" not in out:
+    has_title, has_container = "title" in out, "container" in out
+    if has_title == has_container:
         return
+    lab = "title" if has_title else "container"
     n = len(tokens)
-    a = out.index("title")
+    a = out.index(lab)
     b = a
-    while b < n and out[b] == "title":
+    while b < n and out[b] == lab:
         b += 1
-    if "title" in out[b:]:
+    if lab in out[b:]:
         return
     k = b
     while k < n and tokens[k].text in ".,":
@@ -291,7 +293,11 @@ def _split_title_container(tokens: Sequence[Token], out: list[str]) -> None:
     words = [t.text for t in tokens[p + 1:b] if t.text.isalpha()]
     if not words or len(words) > 10 or any(w[:1].islower() and w not in _NAME_WORDS for w in words):
         return
+    if lab == "container" and sum(t.text.isalpha() for t in tokens[a:p]) < 3:
+        return  # a journal's own full stop ('Proc. Natl Acad'), not a title before it
     out[p] = "O"
+    for i in range(a, p):
+        out[i] = "title"
     for i in range(p + 1, b):
         out[i] = "container"
 

@@ -169,6 +169,12 @@ def test_empty_and_odd_strings_keep_raw() -> None:
      "associated with formation of Z-DNA in three discrete regions of the gene. EMBO J. 1992;11:4653-4663.",
      "Transcription of human c-myc in permeabilized nuclei is associated with formation of Z-DNA in three "
      "discrete regions of the gene", "EMBO J"),
+    # the journal run that swallowed the title
+    ("Hoops S, Sahle S, Gauges R, Lee C, Pahle J. COPASI–a COmplex PAthway SImulator. Bioinformatics. "
+     "2006;22:3067-3074.", "COPASI–a COmplex PAthway SImulator", "Bioinformatics"),
+    ("Chu VT, Yousaf AR, Chang K, Schwartz NG, McDaniel CJ, Lee SH, et al. Household transmission of SARS-CoV-2 "
+     "from children and adolescents. N Engl J Med. 2021;385(10):954-6.",
+     "Household transmission of SARS-CoV-2 from children and adolescents", "N Engl J Med"),
     # Nature: the volume right after the journal
     ("Simons, K. & Sampaio, J. L. Membrane organization and lipid rafts. Cold Spring Harb Perspect Biol 3, "
      "a004697 (2011).", "Membrane organization and lipid rafts", "Cold Spring Harb Perspect Biol"),
