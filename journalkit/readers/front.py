@@ -434,8 +434,34 @@ def _looks_abbreviated(journal: str) -> bool:
 def _find_doi(doc: Document, art: Article, lines: list[Line]) -> None:
     for ln in lines:
         for m in _DOI.finditer(ln.text):
-            if put(doc, art, "doi", m.group(0), (ln.start + m.start(), ln.start + m.end())):
+            span = (ln.start + m.start(), ln.start + m.end())
+            value = _most_printed_form(doc, m.group(0), span)
+            if put(doc, art, "doi", value, span):
                 return
+
+
+def _most_printed_form(doc: Document, doi: str, span: tuple[int, int]) -> str:
+    """``doi`` as the text prints it most often, among the forms that differ from it only in hyphens.
+
+    Why: pdftotext drops a hyphen where a line breaks after it ('10.1590/S0034-' / '8910.2014...' becomes
+    'S00348910.2014...') and a typesetter adds one where it breaks a DOI ('IMMU-' / 'NOREGULATION'); the
+    citation line may carry either while the running head prints the DOI whole on every page. The form
+    printed most often wins; on a tie the one found is kept. A change is reported.
+    """
+    key = doi.rstrip(".,;").replace("-", "").casefold()
+    counts: dict[str, int] = {}
+    for m in _DOI.finditer(doc.text):
+        form = m.group(0).rstrip(".,;")
+        if form.replace("-", "").casefold() == key:
+            counts[form] = counts.get(form, 0) + 1
+    found = doi.rstrip(".,;")
+    best = max(counts, key=lambda f: (counts[f], f == found), default=found)
+    if best == found or counts.get(best, 0) <= counts.get(found, 0):
+        return doi
+    doc.report.add("extract", "doi-form", f"DOI {found} read as {best}, the form the text prints "
+                   f"{counts[best]} times (a hyphen lost or added at a line break)",
+                   original=found, replacement=best, offset=doc.to_original(span[0]))
+    return best
 
 
 # ------------------------------------------------------------------ byline

@@ -196,3 +196,19 @@ def test_letter_labelled_front_matter() -> None:
             "Department of Biology, University of Porto, Porto, Portugal",
             "Institute of Marine Research, University of Lisbon, Lisbon, Portugal"], byline
         assert [len(c.aff_ids) for c in art.contributors] == [1, 2, 1], byline
+
+
+def test_doi_read_in_the_form_the_running_heads_print() -> None:
+    # the citation line lost the DOI's hyphen at a line break; the running head prints it whole on every page
+    head = "Rev Testes | https://doi.org/10.1590/S0034-8910.2014048004950 April 2014 | Volume 48 | Issue 2 | 331-346"
+    text = ("Original Article\n\nSleep in migrating birds\nAna Lima1, Bruno Reis2\n"
+            "1 Department of Biology, University of Porto, Porto, Portugal\n"
+            "2 Institute of Marine Research, University of Lisbon, Lisbon, Portugal\n"
+            "How to cite this article: Lima A, Reis B. Sleep in migrating birds. Rev Testes. 2014;48(2):331-\n"
+            "46. http://dx.doi.org/10.1590/S00348910.2014048004950\n\n"
+            "Abstract\nWe study birds. The results are clear and new.\n\nIntroduction\n"
+            + "".join(f"Body text of page {k} goes here, with a second sentence on it.\n\n{head}\n\f"
+                      for k in range(4)))
+    res = convert(text)
+    assert res.article.doi == "10.1590/S0034-8910.2014048004950"
+    assert "doi-form" in [e.kind for e in res.report.entries]
