@@ -1424,12 +1424,17 @@ _KW_LANG = {"palavras": "pt", "descritores": "pt", "palabras": "es", "descriptor
 _BULLET = re.compile(r"^\s*[*•·▪◦-]\s+(\S.*)$")
 
 
+#: the separators of an inline keyword list, the surest first: a semicolon, a middle dot, a bullet or a bar (a
+#: comma may stand inside a keyword: 'Doenças Respiratórias, epidemiologia')
+_KW_SEPARATORS = (";", "·", "•", "∙", "▪", " | ")
+
+
 def _kw_continues(text: str, nxt: str) -> bool:
     """Whether ``nxt`` carries on an inline keyword list: a wrapped list ends mid-keyword or on a separator,
     or the next line is itself a list; a heading-like line after a finished keyword is the next block."""
-    if text.endswith((",", ";", "·")) or re.search(r"\s(?:e|y|and|of|de|da|do|del|em|en|in|&)$", text):
+    if text.endswith((",", ";", "·", "•", "|")) or re.search(r"\s(?:e|y|and|of|de|da|do|del|em|en|in|&)$", text):
         return True
-    if ";" in text and ";" in nxt or "·" in text and "·" in nxt:
+    if any(c in text and c in nxt for c in _KW_SEPARATORS):
         return True
     return not is_heading_like(nxt) and not text.endswith(".")
 
@@ -1473,8 +1478,8 @@ def keyword_groups(lines: list[Line]) -> list[tuple[int, int, str | None, list[s
                         lines[j].stripped) and not _KW_LABEL.match(lines[j].text):
                 text += " " + lines[j].stripped
                 j += 1
-            sep = ";" if ";" in text else ("·" if "·" in text else (". " if ". " in text and "," not in text
-                                                                    or text.count(". ") >= 2 else ","))
+            sep = next((c for c in _KW_SEPARATORS if c in text), None) or (
+                ". " if ". " in text and "," not in text or text.count(". ") >= 2 else ",")
             items = [k.strip().rstrip(".").strip() for k in text.split(sep.strip() if sep != ". " else ". ")]
         else:
             # one keyword per line under the heading (blank lines may separate the heading from the list)

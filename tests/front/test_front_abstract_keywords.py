@@ -43,6 +43,15 @@ def test_keywords_inline_wrapped_with_localised_label() -> None:
     assert lang == "pt" and items == ["Idoso", "Depressão, epidemiologia", "Fatores de Risco", "Estudos Transversais"]
 
 
+
+def test_keywords_separated_by_bullets_or_bars() -> None:
+    for sep in (" • ", " | ", " · ", "; "):
+        ls = _lines(f"Keywords: Learning Environment{sep}Renal Insufficiency, Chronic{sep}Nursing\n"
+                    f"Education{sep}Kidney transplantation\n\nIntroduction")
+        [(_, _, lang, items)] = keyword_groups(ls)
+        assert items == ["Learning Environment", "Renal Insufficiency, Chronic", "Nursing Education",
+                         "Kidney transplantation"], sep
+
 def test_sentence_starting_with_keywords_is_no_group() -> None:
     assert keyword_groups(_lines("keywords, words in a title or abstract, and so on")) == []
 
