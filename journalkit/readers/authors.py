@@ -87,6 +87,10 @@ _CUT_HYPHEN = re.compile(r"\w-(?:\s|$)")
 _GEN_SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.$")
 _INITIAL_END = re.compile(r"\b[A-Z]\.$")
 _INITIAL = re.compile(r"[A-Z]\.?")
+#: a surname printed in capitals that four initials could be taken for ('YANG', 'CHEN', 'ZHAO'; not 'RRFM')
+_SYLLABLE = re.compile(r"[B-DF-HJ-NP-TV-Z]{0,2}[AEIOU]{1,3}(?:NG|N|R)?")
+#: a name printed surname first with its initials last ('Boctor EM', 'El Anbari M', 'Gomes RRFM')
+_INITIALS_LAST = re.compile(r"\S\s+[A-Z]{1,4}$")
 _NAME_PREFIX = re.compile(r"^(d'|d’|o'|mc)", re.I)
 _DIGIT_LABEL = re.compile(r"^\s*\^?\d")
 
@@ -308,10 +312,14 @@ def looks_like_person(name: str) -> bool:
         return False
     if len(ws) == 1:
         return False
-    # a surname particle that is also a stop word ('Mohamed El Anbari') counts as one inside the name
+    # a surname particle that is also a stop word ('Mohamed El Anbari') counts as one inside the name, and at
+    # its head where the name is printed surname first ('El Anbari M'); capitals after a surname are initials
+    # ('Boctor EM', not the Portuguese 'em') unless the whole line is in capitals
+    surname_first = _INITIALS_LAST.search(n) is not None and not n.isupper()
     if any(w.lower().strip(".,") in _STOP for k, w in enumerate(ws)
            if w.lower() not in _IBERIAN_PARTICLES and not _INITIAL.fullmatch(w)
-           and not (k > 0 and w.lower() in _SURNAME_PARTICLES)):
+           and not ((k > 0 or surname_first) and w.lower() in _SURNAME_PARTICLES)
+           and not (surname_first and k == len(ws) - 1)):
         return False
     caps = 0
     for w in ws:
@@ -354,8 +362,10 @@ def split_person(name: str, *, iberian: bool = False) -> tuple[str | None, str, 
         suffix = words.pop()
     if not words:
         return None, name, None
-    if len(words) >= 2 and re.fullmatch(r"[A-Z]{1,3}", words[-1]) and not re.fullmatch(r"[A-Z]{1,3}\.?", words[0]):
-        return words[-1], " ".join(words[:-1]), suffix  # Vancouver 'Smith JA'
+    last = words[-1]
+    if len(words) >= 2 and len(last) <= 4 and last.isalpha() and last.isupper() and not name.isupper() \
+            and not (len(last) == 4 and _SYLLABLE.fullmatch(last)) and not re.fullmatch(r"[A-Z]{1,3}\.?", words[0]):
+        return last, " ".join(words[:-1]), suffix  # Vancouver 'Smith JA', 'Gomes RRFM', 'Fluge Ø'
     i = len(words) - 1
     while i > 1 and words[i - 1].lower() in _SURNAME_PARTICLES and not (
             iberian and words[i - 1].lower() in _IBERIAN_PARTICLES):

@@ -66,3 +66,22 @@ def test_bulleted_web_byline() -> None:
 def test_wrapped_unlabelled_affiliations() -> None:
     assert _wrapped("McMaster Health Forum, Centre for Health Economics, Department of Clinical Epidemiology and", 100)
     assert not _wrapped("Norwegian Knowledge Centre for the Health Services, Oslo, Norway", 70)
+
+
+def test_surname_first_bylines_with_initials_and_markers() -> None:
+    """Vancouver-style bylines ('Smith AB*†'): initials that are also words ('EM'), a particle at the head
+    of a surname ('El Anbari M'), four initials ('Gomes RRFM') and a letter outside ASCII ('Fluge Ø')."""
+    front = ("Ultrasound imaging of tissue motion in the liver\n"
+             "Billings SD1,*, Boctor EM2, El Anbari M1,2, Gomes RRFM2, Fluge Ø1\n"
+             "1 Department of Computer Science, Johns Hopkins University, Baltimore, Maryland, USA\n"
+             "2 Department of Radiology, University of Bergen, Bergen, Norway\n")
+    art = convert(_article(front)).article
+    assert [(c.surname, c.given_names) for c in art.contributors] == [
+        ("Billings", "SD"), ("Boctor", "EM"), ("El Anbari", "M"), ("Gomes", "RRFM"), ("Fluge", "Ø")]
+    assert [c.aff_ids for c in art.contributors][:3] == [["aff1"], ["aff2"], ["aff1", "aff2"]]
+
+
+def test_a_surname_in_capitals_is_not_taken_for_initials() -> None:
+    assert split_person("Li YANG") == ("Li", "YANG", None)
+    assert split_person("Wei CHEN") == ("Wei", "CHEN", None)
+    assert split_person("Leon ACMP") == ("ACMP", "Leon", None)
