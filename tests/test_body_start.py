@@ -196,7 +196,8 @@ def test_a_published_date_line_after_the_abstract_stays_in_the_front_matter() ->
 def test_an_abstract_line_that_opens_with_a_capital_goes_on_with_the_abstract() -> None:
     # no body heading the segmenter knows: the first heading-like line after the abstract starts the body,
     # and a wrapped abstract line that opens with an acronym ('QTLs and between QTLs ...') is none
-    abstract = _wrap(_prose(120), 95) + ["complex interactions between these",
+    abstract = _wrap(_prose(120), 95) + ["to the nucleotide, for the first time QTLs of modest effect and "
+                                         "complex interactions between these",
                                      "QTLs and between QTLs and the environment are being determined at",
                                      "unprecedented levels using deep sequencing of selected pools."]
     text = "\n".join(["A study of growth in two strains", "Ann Author1,*", "", "Abstract", *abstract,
@@ -222,6 +223,16 @@ def test_a_web_pages_fact_labels_after_the_abstract_are_no_headings() -> None:
         "the terms of the Creative Commons Attribution License.", "", "How to Cite", "",
         "Author A. A study of growth in two strains. PLoS Genet. 2012;8(8):e1002912.", "", "Full Text", "",
         "Yeast Genetics: Moving Forward", "", _prose(200, 1)]))
-    doc.type_labels = {"research article": "research-article"}  # as the built-in plugins name it
     seg = segment(doc)
     assert next(ln.stripped for ln in seg.body if ln.stripped) == "Yeast Genetics: Moving Forward"
+
+
+def test_article_type_and_date_labels_hide_no_real_heading() -> None:
+    # 'Case report' names an article type too, but only a fact label's value ('Section' / 'Case report') is
+    # no heading; a date label alone ('Received:') and its value hide no heading after them
+    doc = Document("\n".join([
+        "A study of growth in two strains", "Ann Author", "", "Abstract", _prose(150),
+        "Received:", "12 May 2010", "Case report", _prose(120, 1), "", "Discussion", _prose(120, 2), "",
+        "Final remarks", _prose(120, 3)]))
+    seg = segment(doc)
+    assert next(ln.stripped for ln in seg.body if ln.stripped) == "Case report"

@@ -92,9 +92,11 @@ def test_a_box_of_bullet_points_in_the_front_matter_is_kept() -> None:
     assert "Summary Points" in kept
     assert any(p.startswith(points[0]) and points[1] in p for p in kept)
     # an author note behind the same mark is still no text of the article
-    note = "* These authors contributed equally to this work and share first authorship."
-    res = convert(text.replace("Abstract\n", note + "\nAbstract\n"), source="web.txt")
-    assert note not in etree.tostring(etree.fromstring(res.jats), encoding=str)
+    for note in ("* These authors contributed equally to this work and share first authorship.",
+                 "* Both authors contributed equally to this work as first authors of it.",
+                 "* Correspondence should be addressed to Dr Maria Example at the Department of Psychology"):
+        res = convert(text.replace("Abstract\n", note + "\nAbstract\n"), source="web.txt")
+        assert note not in etree.tostring(etree.fromstring(res.jats), encoding=str), note
 
 
 def test_the_articles_own_citation_in_pmc_form_is_reported_not_kept_as_a_note() -> None:

@@ -87,8 +87,23 @@ _CUT_HYPHEN = re.compile(r"\w-(?:\s|$)")
 _GEN_SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.$")
 _INITIAL_END = re.compile(r"\b[A-Z]\.$")
 _INITIAL = re.compile(r"[A-Z]\.?")
-#: a surname printed in capitals that four initials could be taken for ('YANG', 'CHEN', 'ZHAO'; not 'RRFM')
-_SYLLABLE = re.compile(r"[B-DF-HJ-NP-TV-Z]{0,2}[AEIOU]{1,3}(?:NG|N|R)?")
+_CONSONANTS = set("BCDFGHJKLMNPQRSTVWXZ")
+#: how a word may open and end before and after its vowels, for telling a surname printed in capitals from
+#: four initials ('LIMA', 'BELL', 'ZHAO', 'HUNT' against 'RRFM', 'ACMP', 'LMAM')
+_ONSETS = frozenset({""} | _CONSONANTS | set(
+    "SH CH TH PH WH ZH ST SM SN SP SK SC SL SW BR CR DR FR GR PR TR BL CL FL GL PL KR KL TW DW QU".split()))
+_CODAS = frozenset({""} | _CONSONANTS | set(
+    "LL SS TT FF NN RR ZZ CK NT ND NG NK RT RD RN RK RS RM RL LT LD LK LF LM LP LS ST SK SH CH TH MP MB NS "
+    "WN WS WK".split()))
+
+
+def _pronounceable(word: str) -> bool:
+    """Could ``word`` (capitals) be read as a word rather than spelt out as initials?"""
+    vowels = [i for i, c in enumerate(word) if c in "AEIOUY"]
+    if not vowels:
+        return False
+    inner = [c for c in word[vowels[0]:vowels[-1] + 1] if c not in "AEIOUY"]
+    return word[:vowels[0]] in _ONSETS and word[vowels[-1] + 1:] in _CODAS and len(inner) <= 2
 #: a name printed surname first with its initials last ('Boctor EM', 'El Anbari M', 'Gomes RRFM')
 _INITIALS_LAST = re.compile(r"\S\s+[A-Z]{1,4}$")
 _NAME_PREFIX = re.compile(r"^(d'|d’|o'|mc)", re.I)
@@ -364,7 +379,7 @@ def split_person(name: str, *, iberian: bool = False) -> tuple[str | None, str, 
         return None, name, None
     last = words[-1]
     if len(words) >= 2 and len(last) <= 4 and last.isalpha() and last.isupper() and not name.isupper() \
-            and not (len(last) == 4 and _SYLLABLE.fullmatch(last)) and not re.fullmatch(r"[A-Z]{1,3}\.?", words[0]):
+            and not (len(last) == 4 and _pronounceable(last)) and not re.fullmatch(r"[A-Z]{1,3}\.?", words[0]):
         return last, " ".join(words[:-1]), suffix  # Vancouver 'Smith JA', 'Gomes RRFM', 'Fluge Ø'
     i = len(words) - 1
     while i > 1 and words[i - 1].lower() in _SURNAME_PARTICLES and not (

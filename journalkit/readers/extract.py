@@ -306,8 +306,8 @@ def _report_consumed(doc: Document, art: Article, lines: list[Line]) -> None:
 
 #: a text browser's list bullet before a sentence of six words or more ('* Contextual factors are extremely
 #: important in ...'), no e-mail or note label in it
-_BULLET_POINT = re.compile(r"^\*\s+(?!(?:\w+\s+)?(?:correspond|e-?mail|present address|these authors|contributed)\b)"
-                           r"(?:[^\s@]+\s+){5}[^@]*$", re.I)
+_BULLET_POINT = re.compile(r"^\*\s+(?!.*\b(?:correspond\w*|e-?mail\w*|present address|these authors|"
+                           r"contributed equally|equal contributors?)\b)(?:[^\s@]+\s+){5}[^@]*$", re.I)
 
 
 def _bullet_point(s: str) -> bool:

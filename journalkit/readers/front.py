@@ -448,11 +448,11 @@ def _most_printed_form(doc: Document, doi: str, span: tuple[int, int]) -> str:
     citation line may carry either while the running head prints the DOI whole on every page. The form
     printed most often wins; on a tie the one found is kept. A change is reported.
     """
-    key = doi.rstrip(".,;").replace("-", "").casefold()
+    key = doi.rstrip(".,;").replace("-", "")
     counts: dict[str, int] = {}
     for m in _DOI.finditer(doc.text):
         form = m.group(0).rstrip(".,;")
-        if form.replace("-", "").casefold() == key:
+        if form.replace("-", "") == key:
             counts[form] = counts.get(form, 0) + 1
     found = doi.rstrip(".,;")
     best = max(counts, key=lambda f: (counts[f], f == found), default=found)
@@ -481,7 +481,10 @@ _FURNITURE = re.compile(
 _BULLETED = re.compile(r"^[*•·-]\s+\S")
 _BULLET_HEAD = re.compile(r"^[*•·-]\s+(?=\S)")
 _FURNITURE_ANYWHERE = re.compile(r"\bISSN\b|\s\|\s|\s·\s|\bet al\.?$")
-_YEAR_VOLUME = re.compile(r"\b(?:19|20)\d\d(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?\s*[;,]\s*\d+\s*[(:]")
+#: a citation's 'year; volume(' or, as PMC prints it, 'year Mon day; volume(' / 'year Mon; volume:'
+_YEAR_VOLUME = re.compile(
+    r"\b(?:19|20)\d\d(?:\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Fev|Abr|Mai|Ago|Set|Out|Dez|"
+    r"Ene|Dic)[a-z]*\.?(?:\s+\d{1,2})?)?\s*[;,]\s*\d+\s*[(:]")
 _DIGIT = re.compile(r"\d")
 _LIST_OPEN_END = re.compile(r"[,;&]\s*$")
 
@@ -1218,6 +1221,8 @@ def _extract_dates(doc: Document, art: Article, fr: _Front, *, fill_only: bool =
     for i, ln in enumerate(lines):
         if ln.text.isascii():
             low = ln.text.lower()
+            if "  " in low:
+                low = " ".join(low.split())  # the labels' words may stand apart ('Date  of submission')
             if not any(w in low for w in _DATE_LABEL_WORDS):
                 continue  # neither pattern can match: the regex scan of every front line cost more than the rest
         found = [(m.group("label"), m.group("date"), m.start()) for m in _DATE_RE.finditer(ln.text)]
@@ -1432,7 +1437,8 @@ _KW_SEPARATORS = (";", "·", "•", "∙", "▪", " | ")
 def _kw_continues(text: str, nxt: str) -> bool:
     """Whether ``nxt`` carries on an inline keyword list: a wrapped list ends mid-keyword or on a separator,
     or the next line is itself a list; a heading-like line after a finished keyword is the next block."""
-    if text.endswith((",", ";", "·", "•", "|")) or re.search(r"\s(?:e|y|and|of|de|da|do|del|em|en|in|&)$", text):
+    if text.endswith((",", ";", "·", "•", "∙", "▪", "|")) or re.search(r"\s(?:e|y|and|of|de|da|do|del|em|en|in|&)$",
+                                                                   text):
         return True
     if any(c in text and c in nxt for c in _KW_SEPARATORS):
         return True

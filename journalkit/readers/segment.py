@@ -408,7 +408,7 @@ def segment(doc: Document, noise_patterns: list[str] | None = None) -> Segments:
                 break
 
     main = lines[:end_main]
-    body_start = _find_body_start(main, frozenset(doc.type_labels))
+    body_start = _find_body_start(main)
     seg.front = main[:body_start]
     seg.body = main[body_start:]
     seg.first_page_furniture = first_page
@@ -643,9 +643,7 @@ def _paragraph_blocks(lines: list[Line]) -> list[tuple[int, int]]:
     return blocks
 
 
-def _find_body_start(main: list[Line], type_labels: frozenset[str] = frozenset()) -> int:
-    """Index of the body's first line. ``type_labels`` (casefolded) are the article-type labels plugins name:
-    such a label after the abstract ('Section' / 'Research Article' on a web page) is no section title."""
+def _find_body_start(main: list[Line]) -> int:
     n = len(main)
     abs_i, kw_i = _front_landmarks(main)
     anchor = max(x for x in (abs_i, kw_i, -1) if x is not None)
@@ -661,16 +659,23 @@ def _find_body_start(main: list[Line], type_labels: frozenset[str] = frozenset()
     if abs_i is not None:
         # abstract paragraphs, then the first heading-like line
         j = abs_i + 1
-        seen_text = in_note = False
+        seen_text = False
+        note_left = 0  # lines still in a correspondence note opened by its label alone
+        after_label = False  # the line above was a fact label, this is its value ('Section' / 'Research Article')
         while j < n:
             s = main[j].stripped
-            # a front-matter note that opens with its label alone ('* Address for correspondence:' / 'Gianni
-            # Liti' / 'Address: ...') runs to the next blank line: a name in it is no heading
-            in_note = bool(s) and (in_note or bool(_FRONT_NOTE.match(s)) and s.endswith(":"))
-            if s and seen_text and not in_note and is_heading_like(s) and not _is_abstract_section(s) \
-                    and not _goes_on_sentence(main, j) and not _FIELD_LABEL.match(s) \
-                    and s.casefold() not in type_labels:
+            # a correspondence note that opens with its label alone ('* Address for correspondence:' / 'Gianni
+            # Liti' / 'Address: ...') holds a name, an address and an e-mail: no heading in its next lines
+            if not s:
+                note_left = 0
+            elif _NOTE_OPENER.match(s) and s.endswith(":"):
+                note_left = _NOTE_LINES + 1
+            note_left = max(0, note_left - 1) if s else 0
+            if s and seen_text and not note_left and is_heading_like(s) and not _is_abstract_section(s) \
+                    and not _goes_on_sentence(main, j) and not _FIELD_LABEL.match(s) and not after_label:
                 return _untitled_opening(main, abs_i, True, j, _UNTITLED_AFTER_ABSTRACT)
+            if s:
+                after_label = bool(_FIELD_LABEL.match(s))
             if len(s) > 80:
                 seen_text = True
             j += 1
@@ -689,11 +694,16 @@ def _find_body_start(main: list[Line], type_labels: frozenset[str] = frozenset()
     return n
 
 
+#: the label of a correspondence note printed alone on its line, and how many lines its name, address and
+#: e-mail take at most
+_NOTE_OPENER = re.compile(r"^\s*(?:[*✉†]|(?:address for )?correspond)", re.I)
+_NOTE_LINES = 5
 #: a journal web page's labels of the article's facts ('Published' / '2012-08-16', 'Issue' / 'Vol. 8 No. 8
 #: (2012):', 'Section', 'License', 'How to Cite', 'Full Text'), and such values: no section titles
 _FIELD_LABEL = re.compile(
-    r"^(?:published|issue|pages?|section|licen[cs]e|copyright|full text|download pdf|metrics|article information|"
-    r"" + CITE_LABEL + r")\s*:?\s*$|^(?:vol\.|volume\b|pages?\s+e?\d)", re.I)
+    r"^(?:published|received|accepted|revised|submitted|issue|pages?|section|licen[cs]e|copyright|full text|"
+    r"download pdf|metrics|article information|"
+    r"" + CITE_LABEL + r")\s*:?\s*$|^(?:vol\.|volume)\s*\d|^pages?\s+e?\d", re.I)
 
 
 def _goes_on_sentence(main: list[Line], j: int) -> bool:
@@ -703,7 +713,9 @@ def _goes_on_sentence(main: list[Line], j: int) -> bool:
     if j == 0 or not main[j - 1].stripped:
         return False
     above = main[j - 1].stripped
-    return above[-1].islower() or above[-1] == ","
+    # a wrapped line runs near the column's width; a short one ('Academic Editor: ..., University of Oxford')
+    # may end in a lower-case letter above a heading
+    return len(above) >= 60 and (above[-1].islower() or above[-1] == ",")
 
 
 #: how much text an abstract holds (with a translated one whose heading is not known) after an

@@ -85,3 +85,7 @@ def test_a_surname_in_capitals_is_not_taken_for_initials() -> None:
     assert split_person("Li YANG") == ("Li", "YANG", None)
     assert split_person("Wei CHEN") == ("Wei", "CHEN", None)
     assert split_person("Leon ACMP") == ("ACMP", "Leon", None)
+    # a surname in capitals that reads as a word stays the surname, whatever its vowels
+    for name in ("Maria LIMA", "João DIAS", "Pierre ROUX", "John BELL", "Anne HALL", "Xu ZHAO"):
+        given, surname = name.split()
+        assert split_person(name) == (given, surname, None), name
