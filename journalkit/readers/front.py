@@ -450,10 +450,17 @@ def _most_printed_form(doc: Document, doi: str, span: tuple[int, int]) -> str:
     """
     key = doi.rstrip(".,;").replace("-", "")
     counts: dict[str, int] = {}
-    for m in _DOI.finditer(doc.text):
-        form = m.group(0).rstrip(".,;")
-        if form.replace("-", "") == key:
-            counts[form] = counts.get(form, 0) + 1
+    # every form starts with the DOI's prefix ('10.1590/'): found with str.find, each checked where it stands
+    # (a regex scan of the whole text cost a thirtieth of a conversion)
+    text, prefix = doc.text, doi[:doi.find("/") + 1]
+    pos = text.find(prefix)
+    while pos >= 0:
+        m = _DOI.match(text, pos)
+        if m is not None and (pos == 0 or not text[pos - 1].isalnum()):
+            form = m.group(0).rstrip(".,;")
+            if form.replace("-", "") == key:
+                counts[form] = counts.get(form, 0) + 1
+        pos = text.find(prefix, pos + 1)
     found = doi.rstrip(".,;")
     best = max(counts, key=lambda f: (counts[f], f == found), default=found)
     if best == found or counts.get(best, 0) <= counts.get(found, 0):
