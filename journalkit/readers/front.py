@@ -490,8 +490,8 @@ _BULLET_HEAD = re.compile(r"^[*•·-]\s+(?=\S)")
 _FURNITURE_ANYWHERE = re.compile(r"\bISSN\b|\s\|\s|\s·\s|\bet al\.?$")
 #: a citation's 'year; volume(' or, as PMC prints it, 'year Mon day; volume(' / 'year Mon; volume:'
 _YEAR_VOLUME = re.compile(
-    r"\b(?:19|20)\d\d(?:\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Fev|Abr|Mai|Ago|Set|Out|Dez|"
-    r"Ene|Dic)[a-z]*\.?(?:\s+\d{1,2})?)?\s*[;,]\s*\d+\s*[(:]")
+    r"\b(?:19|20)\d\d(?:\s+(?:" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
+    + r")[a-z]*\.?(?:\s+\d{1,2})?)?\s*[;,]\s*\d+\s*[(:]")
 _DIGIT = re.compile(r"\d")
 _LIST_OPEN_END = re.compile(r"[,;&]\s*$")
 
@@ -1209,11 +1209,9 @@ def _printed_date(text: str) -> str:
 _DATE_LABEL_ALONE = re.compile(r"(?P<label>" + _DATE_LABEL_ALT + r")\s*:?", re.I)
 
 
-#: the label words of ``_DATE_RE`` and ``_DATE_LABEL_ALONE``: an ASCII line holding none of them, lower-cased,
-#: matches neither (outside ASCII, case-insensitive matching has exceptions such as the long s)
-_DATE_LABEL_WORDS = ("received", "recebido", "recibido", "submitted", "revised", "revisado", "accepted", "aprovado",
-                     "aceito", "aceptado", "published", "publicado", "date of", "date received", "date accepted",
-                     "available online", "data de")
+#: the labels of ``_DATE_RE`` and ``_DATE_LABEL_ALONE``: an ASCII line holding none of them, lower-cased and
+#: single-spaced, matches neither (outside ASCII, case-insensitive matching has exceptions such as the long s)
+_DATE_LABEL_WORDS = tuple(k for k in _DATE_LABELS if not any(o != k and o in k for o in _DATE_LABELS))
 
 
 def _extract_dates(doc: Document, art: Article, fr: _Front, *, fill_only: bool = False) -> None:
