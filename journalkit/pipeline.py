@@ -116,13 +116,13 @@ def convert(text: str, *, journal: str | None = None, plugins: Any = None, disab
 
     # extract
     article = extract(doc)
-    if journal is not None or True:
-        profile = hook.journalkit_journal_profile(doc=doc, article=article)
-        if profile is not None:
-            doc.profile = profile
-            apply_profile(doc, article, profile)
-        elif journal is not None:
-            raise ConversionError(f"{name}: no journal profile named {journal!r} (see `journalkit plugins`)")
+    # a profile is asked for every text: one matches by DOI prefix or title even when --journal is not given
+    profile = hook.journalkit_journal_profile(doc=doc, article=article)
+    if profile is not None:
+        doc.profile = profile
+        apply_profile(doc, article, profile)
+    elif journal is not None:
+        raise ConversionError(f"{name}: no journal profile named {journal!r} (see `journalkit plugins`)")
 
     decision = hook.journalkit_detect_article_type(doc=doc, article=article)
     if decision is not None:

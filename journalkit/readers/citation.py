@@ -19,6 +19,7 @@ __all__ = ["IssueFacts", "match_issue_line", "parse_citation"]
 _ISSN = r"(?P<issn>\d{4}-?\d{3}[\dXx])"
 _VOLISS = r"(?P<volume>\d{1,5})\s*\((?P<issue>[^)\n]{1,20})\)"
 _PAGES = r"(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)"
+_YEAR = r"(?:1[6-9]|20)\d\d"
 
 #: (name, pattern); anchored shapes of page furniture that name the journal and/or the issue
 _LINE_SHAPES: list[tuple[str, re.Pattern[str]]] = [
@@ -30,22 +31,50 @@ _LINE_SHAPES: list[tuple[str, re.Pattern[str]]] = [
                              r"\s*:\s*(?P<journal>.{3,120}?)\s*$")),
     ("courtesy", re.compile(r"^Articles from (?P<journal>.{3,120}?) are provided here courtesy of "
                             r"(?P<publisher>.+?)\.?$")),
-    ("springer", re.compile(r"^(?P<journal>[^,|]{3,120}?) volume (?P<volume>\w{1,6}), issue (?P<issue>[\w\-–]{1,12}), "
+    ("springer", re.compile(r"^(?P<journal>[^,|]{3,120}?) volume (?P<volume>\w{1,6}),"
+                            r"(?: issue (?P<issue>[\w\-–]{1,12}),)? "
                             r"(?:Article number:?\s*(?P<eloc>\S+)|pages?\s+" + _PAGES + r")\s*\((?P<year>\d{4})\)")),
     ("footer", re.compile(r"^(?P<journal>[^,|]{3,120}?),\s*(?P<year>\d{4}),\s*Vol\.\s*" + _VOLISS + r"\s*$")),
     ("bar-head", re.compile(r"^(?P<journal>[^|]{3,120}?)\s*\|\s*(?:https?://\S+|doi:\s*\S+)\s*(?P<date>[^|]*?)\s*\|\s*"
                             r"Volume\s*(?P<volume>\w{1,6})\s*\|\s*Issue\s*(?P<issue>[\w\-–]{1,12})\s*\|\s*"
                             r"(?P<pages>\S+(?:\s*[-–]\s*\S+)?)\s*$")),
     ("pages", re.compile(r"^Pages?\s+(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)\s*$")),
+    # Elsevier's head: 'Cancer Letters 475 (2020) 45–56', 'Science of the Total Environment 700 (2020) 134567'
+    ("volume-year-pages", re.compile(r"^(?P<journal>[A-Z][^\d|()]{2,120}?)\s+(?P<volume>\d{1,5})\s+\((?P<year>"
+                                     + _YEAR + r")\)\s+" + _PAGES + r"\s*$")),
+    # Springer's and BMC's head: 'Journal of Molecular Medicine (2020) 98:1121–1134', 'Li et al. BMC Cancer
+    # (2020) 20:418' (the authors before the journal: 'et al.' or two surnames joined by 'and')
+    ("year-volume-pages", re.compile(r"^(?:\S.{0,60}?\bet al\.?\s+|[A-Z][\w'’-]+ (?:and|&) [A-Z][\w'’-]+\s+)?"
+                                     r"(?P<journal>[A-Z][^\d|()]{2,120}?)\s+\((?P<year>" + _YEAR + r")\)\s+"
+                                     r"(?P<volume>\d{1,5})\s*:\s*" + _PAGES + r"\s*$")),
+    # MDPI's foot and head: 'Cells 2020, 9, 1267; doi:10.3390/cells9051267', 'Cells 2021, 10, 234. https://...'
+    ("year-volume-number", re.compile(r"^(?P<journal>[A-Z][^\d|()]{2,80}?)\s+(?P<year>" + _YEAR + r"),\s*"
+                                      r"(?P<volume>\d{1,5}),\s*(?P<eloc>\d{1,7})(?:[;.]\s*(?:doi:\s*|https?://)\S+"
+                                      r"|\s+\d{1,3} of \d{1,3})?\s*$")),
+    # Frontiers' foot: 'Frontiers in Immunology | www.frontiersin.org 1 May 2020 | Volume 11 | Article 891'
+    ("volume-article", re.compile(r"^(?P<journal>[^|]{3,120}?)\s*\|\s*(?:www\.|https?://)\S+\s*(?P<date>[^|]*?)\s*\|"
+                                  r"\s*Volume\s+(?P<volume>\w{1,6})\s*\|\s*Article\s+(?P<eloc>\w{1,12})\s*$")),
+    # Hindawi's first page: 'Volume 2020, Article ID 8765432, 12 pages'
+    ("article-id", re.compile(r"^Volume\s+(?P<volume>\d{1,5}),\s*Article ID\s+(?P<eloc>\d{1,9})"
+                              r"(?:,\s*\d{1,3}\s+pages?)?\s*$")),
+    # Oxford Academic's head: 'Nucleic Acids Research, 2020, Vol. 48, No. 12 6543–6556'
+    ("vol-no", re.compile(r"^(?P<journal>[^,|]{3,120}?),\s*(?P<year>" + _YEAR + r"),\s*Vol\.\s*(?P<volume>\d{1,5}),"
+                          r"\s*No\.\s*(?P<issue>[\w\-–]{1,12})(?:,?\s+" + _PAGES + r")?\s*$")),
+    # Taylor & Francis' head: '2021, VOL. 14, 1893210', '2019, VOL. 21, NO. 3, 245–260'
+    ("year-vol", re.compile(r"^(?P<year>" + _YEAR + r"),\s*VOL\.\s*(?P<volume>\d{1,5}),\s*(?:NO\.\s*(?P<issue>"
+                            r"[\w\-–]{1,12}),\s*)?" + _PAGES + r"\s*$")),
 ]
 
 #: a line matches a shape above only if it starts with one of these or holds one of the words after them
 _SHAPE_OPENINGS = ("Home", "Vol.", "Articles from ", "Page")  # breadcrumb, ojs-issue, courtesy, pages
-_SHAPE_WORDS = ("ISSN", " volume ", "Vol.", "Volume")  # issn-bar, issn-dot; springer; footer; bar-head
+_SHAPE_WORDS = ("ISSN", " volume ", "Vol.", "Volume")  # issn-bar, issn-dot; springer; footer, vol-no; bar-head,
+#: volume-article, article-id; and for the shapes with no word of their own, the year as they print it:
+#: '(2020) ' (volume-year-pages, year-volume-pages), ' 2020, 9, ' (year-volume-number), '2021, VOL. ' (year-vol)
+_SHAPE_YEARS = r"\(" + _YEAR + r"\)\s|\b" + _YEAR + r",\s*(?:\d{1,5},|VOL\.)"
 #: the two tests above as one compiled search: this runs on every line outside the reference list (160k
 #: lines over the corpus), where a Python-level ``any(...)`` per line cost more than all the shapes together
 _SHAPE_HINT = re.compile("^(?:" + "|".join(map(re.escape, _SHAPE_OPENINGS)) + ")|"
-                         + "|".join(map(re.escape, _SHAPE_WORDS)))
+                         + "|".join(map(re.escape, _SHAPE_WORDS)) + "|" + _SHAPE_YEARS)
 
 #: a DOI printed where the pages go ('PLoS ONE. 2012;7(6):10.1371/annotation/3155a3e9-...'): some notices have no
 #: page or article number, and the journal uses the DOI as the e-locator
@@ -63,6 +92,12 @@ _AUTHOR_YEAR = re.compile(r"\((?P<year>(?:1[6-9]|20)\d\d)[a-z]?\)")
 _CITATION_NOYEAR = re.compile(
     r"(?P<journal>[A-Z][^\n;()]{0,80}?)[.,]?\s+(?P<volume>\d{1,5})\s*\((?P<issue>[^)\n]{1,20})\)\s*[:,]\s*"
     r"(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*\d+)?)(?:\s*\((?P<year>\d{4})\))?"
+)
+# "Front. Immunol. 11:891" (Frontiers), "Global Health Action, 14:1, 1893210" (Taylor & Francis: volume:issue,
+# pages): no year of its own (the author-year form's year comes before the title); read only where labelled
+_CITATION_COLON = re.compile(
+    r"(?P<journal>[A-Z][^\n;()]{0,160}?)[.,]?\s+(?P<volume>\d{1,5})\s*:\s*(?:(?P<issue>\d{1,4}),\s*)?"
+    r"(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*\d+)?)\b(?![:/.]\d)"
 )
 #: the labels printed before the article's own citation ('Citation:', 'How to cite this article:', 'To cite
 #: this article:', 'Please cite this article as:', 'Cómo citar este artículo:'); one list for every reader
@@ -86,7 +121,8 @@ def match_issue_line(line: str) -> IssueFacts | None:
     # needs (each pattern's own literal is listed), so they are turned away before the regexes.
     # Plain substring tests first ("Vol" covers "Vol." and "Volume"): they are necessary for the hint, and
     # several times cheaper than its regex scan on the many lines that hold none of them.
-    if not (line.startswith(_SHAPE_OPENINGS) or "ISSN" in line or "Vol" in line or " volume " in line):
+    if not (line.startswith(_SHAPE_OPENINGS) or "ISSN" in line or "Vol" in line or " volume " in line
+            or "(1" in line or "(2" in line or ", " in line and line[-1:].isdigit() or "VOL." in line):
         return None
     if _SHAPE_HINT.search(line) is None:
         return None
@@ -95,13 +131,27 @@ def match_issue_line(line: str) -> IssueFacts | None:
         if m:
             vals = {k: (v.strip(), m.start(k), m.end(k)) for k, v in m.groupdict().items() if v and v.strip()}
             if "journal" in vals and not _plausible_journal(vals["journal"][0]):
+                if name in _NEEDS_JOURNAL:
+                    continue  # 'Figure 3 (2020) 12': the name is what makes such a line the journal's
                 del vals["journal"]
+            if name in _NUMBERED and "pages" in vals and vals["pages"][0].isdigit():
+                vals["eloc"] = vals.pop("pages")  # 'BMC Cancer (2020) 20:418': one number is the article's
             return IssueFacts(name, vals)
     return None
 
 
 def _plausible_journal(j: str) -> bool:
-    return bool(re.search(r"[A-Za-z]{2}", j)) and not re.search(r"\b(?:doi|https?)\b|@", j, re.I) and len(j) <= 120
+    return bool(re.search(r"[A-Za-z]{2}", j)) and not re.search(r"\b(?:doi|https?)\b|@", j, re.I) and len(j) <= 120 \
+        and _NOT_JOURNAL.match(j) is None
+
+
+#: what a line opens with when its number is a figure's, a table's or an equation's, not a volume
+_NOT_JOURNAL = re.compile(r"(?:fig(?:ure)?s?|tables?|eq(?:uation)?s?|panels?|sections?|steps?|chapters?|"
+                          r"supplementary|supporting|appendix|box|scheme|model|group|patients?|cases?)\b\.?", re.I)
+#: shapes whose only evidence is a name before numbers: without a plausible name they say nothing
+_NEEDS_JOURNAL = frozenset({"volume-year-pages", "year-volume-pages", "year-volume-number"})
+#: shapes where the number after the volume is an article number unless it is a page range
+_NUMBERED = frozenset({"year-volume-pages", "year-vol"})
 
 
 def parse_citation(text: str) -> IssueFacts | None:
@@ -116,8 +166,18 @@ def parse_citation(text: str) -> IssueFacts | None:
         m = _CITATION_NOYEAR.search(text)
         shape = "citation-noyear"
     if m is None:
+        m = _CITATION_COLON.search(text)
+        shape = "citation-colon"
+    if m is None:
         return None
     vals = {k: (v.strip(), m.start(k), m.end(k)) for k, v in m.groupdict().items() if v and v.strip()}
+    if shape == "citation-colon":
+        if "issue" in vals:  # 'Title, Global Health Action, 14:1': the journal is the last part before the volume
+            j, js, je = vals["journal"]
+            cut = j.rfind(", ") + 2 if ", " in j else 0
+            vals["journal"] = (j[cut:], js + cut, je)
+        if vals["pages"][0].isdigit():
+            vals["eloc"] = vals.pop("pages")  # 'Front. Immunol. 11:891': one number is the article's
     if "pages" in vals and vals["pages"][0].startswith("10."):
         doi = vals["pages"][0].rstrip(".")  # a DOI at the sentence end keeps its own characters, not the full stop
         vals["pages"] = (doi, vals["pages"][1], vals["pages"][1] + len(doi))
@@ -141,7 +201,7 @@ ABBREV_WORDS = frozenset({
     "j", "biol", "med", "int", "res", "rev", "sci", "proc", "natl", "acad", "clin", "am", "br", "bras", "braz",
     "eur", "chem", "phys", "mol", "cell", "immunol", "comput", "genet", "trop", "dis", "negl", "soc", "ann",
     "arch", "pathog", "pharmacol", "nucl", "gen", "physiol", "neurosci", "enferm", "lat", "latino-am", "enf",
-    "esc", "cad", "saude", "epidemiol", "nutr", "psychol", "psiquiatr", "odontol", "ciênc", "cienc",
+    "esc", "cad", "saude", "epidemiol", "nutr", "psychol", "psiquiatr", "odontol", "ciênc", "cienc", "front",
 })
 
 

@@ -206,8 +206,9 @@ def _find_citation(doc: Document, art: Article, fr: _Front, text_lines: list[Lin
         facts = parse_citation(cand.text)
         if facts is None:
             continue
-        if "year" not in facts.values and not labelled and facts.shape == "citation-noyear":
-            continue
+        if not labelled and (facts.shape == "citation-colon"
+                             or "year" not in facts.values and facts.shape == "citation-noyear"):
+            continue  # a bare 'volume:pages' or 'volume(issue):pages' is a citation only under its label
         if found is None:
             _apply_facts(doc, art, facts, cand, from_citation=True)
             found = facts
@@ -2351,9 +2352,10 @@ def _own_citation(art: Article, text: str) -> bool:
     if _CITE_LINE.match(text):
         return True
     facts = parse_citation(text) if art.volume else None
-    if facts is None or facts.values.get("volume", ("",))[0] != art.volume or "pages" not in facts.values:
+    pages = facts.values.get("pages") or facts.values.get("eloc") if facts is not None else None
+    if facts is None or facts.values.get("volume", ("",))[0] != art.volume or pages is None:
         return False
-    fp, _lp, eloc = split_pages(facts.values["pages"][0])
+    fp, _lp, eloc = split_pages(pages[0])
     return (eloc or fp) in (art.fpage, art.elocation_id)
 
 
