@@ -237,6 +237,12 @@ def _parse_names(text: str, roman: bool | None, glued: str = "") -> tuple[tuple[
             if letters and len(w) == 1 and w.islower() and not words and items:
                 add_mark(w)  # 'Shaw^a,c': the letters after the first are markers too
                 continue
+            if glued and len(w) == 1 and (w in glued or letters and "a" <= w <= "z") and words \
+                    and _ITEM_END.match(text, t.end()) \
+                    and looks_like_person(" ".join(x for x, _, _ in words)):
+                add_mark(w)  # 'Wei Chen a,b, Laura Fischer c': the label set apart from the name by a space
+                letters = True
+                continue
             if glued and words and len(w) >= 3 and w[-1] in glued and w[0].isupper() and w[-2].islower() \
                     and _ITEM_END.match(text, t.end()) \
                     and looks_like_person(" ".join(x for x, _, _ in words) + " " + w[:-1]):
@@ -309,6 +315,27 @@ def is_collab(name: str) -> bool:
                                                    or _CAMEL.fullmatch(n) is not None))
 
 
+#: one syllable of Hanyu Pinyin (an initial, then a final), the romanisation of most Chinese names
+_PINYIN = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|iao|ian|uai|uan|"
+                     r"ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|a|o|e|i|u)")
+#: stop words that are also East-Asian name syllables ('Li Na Zhou', 'Jing An', 'Yu Na Kim', 'In Sook Park')
+_SYLLABLE_STOPS = frozenset({"na", "an", "in", "no", "en", "o"})
+
+
+def _east_asian_syllable_name(word: str, words: list[str]) -> bool:
+    """Is the stop word ``word`` a syllable of an East-Asian name ('Na' in 'Li Na Zhou')?
+
+    Why: 'na', 'an', 'in', 'no' are stop words that keep titles and sentences out of bylines, and one such
+    name otherwise threw away the whole byline. The word must be capitalised, in a name of two to four short
+    capitalised words, at least one other of which is a Pinyin syllable ('In Vivo' is no name: 'Vivo' is none).
+    """
+    if word.lower() not in _SYLLABLE_STOPS or not word[:1].isupper() or not 2 <= len(words) <= 4:
+        return False
+    if any(not (w[:1].isupper() and len(w) <= 8) for w in words):
+        return False
+    return any(w is not word and w.lower() not in _STOP and _PINYIN.fullmatch(w.lower()) for w in words)
+
+
 # cached (a pure function of the string): each byline candidate re-tests the names of the lines before it
 @functools.lru_cache(maxsize=4096)
 def looks_like_person(name: str) -> bool:
@@ -334,7 +361,8 @@ def looks_like_person(name: str) -> bool:
     if any(w.lower().strip(".,") in _STOP for k, w in enumerate(ws)
            if w.lower() not in _IBERIAN_PARTICLES and not _INITIAL.fullmatch(w)
            and not ((k > 0 or surname_first) and w.lower() in _SURNAME_PARTICLES)
-           and not (surname_first and k == len(ws) - 1)):
+           and not (surname_first and k == len(ws) - 1)
+           and not _east_asian_syllable_name(w, ws)):
         return False
     caps = 0
     for w in ws:

@@ -720,6 +720,8 @@ def _byline_list(doc: Document, art: Article, fr: _Front, i: int, limit: int, ib
             # a list that ends in a comma goes on after a page break: skip the footer and blank lines
             k = _byline_resumes(fr, art, j, limit) if re.search(r",\s*$", text) else None
             if k is None:
+                k = _byline_after_icon(fr, j, limit)
+            if k is None:
                 break
             j = k
         nxt = lines[j].stripped
@@ -812,6 +814,32 @@ def _byline_resumes(fr: _Front, art: Article, j: int, limit: int) -> int | None:
             return j if _person_items(s) is not None else None
         skipped += 1 if s else 0
         j += 1
+    return None
+
+
+_CONNECTOR_NAMES = re.compile(r"^(?:and|&)\s+(?=\S)")
+
+
+def _byline_after_icon(fr: _Front, j: int, limit: int) -> int | None:
+    """Index of the line where a byline goes on past blank lines an icon left, or None.
+
+    Why: an ORCID icon beside a name makes pdftotext end the line there and print the name's marker on a
+    line of its own ('Lars Eriksen' / '' / 'b' / '' / 'and Thandiwe Phiri' / '' / 'a'). The byline goes on at
+    a marker alone (a letter or number, not over an institution, which it would label) or at a line that
+    opens with 'and' or '&' before names.
+    """
+    lines = fr.lines
+    k = j
+    while k < limit and k <= j + 2 and not lines[k].stripped:
+        k += 1
+    if k >= limit or k == j or fr.used[k]:
+        return None
+    s = lines[k].stripped
+    if _MARKER_ONLY.match(s) and s.strip("^.) ").isalnum():
+        return None if _label_over_institution(lines, k, limit) else k
+    c = _CONNECTOR_NAMES.match(s)
+    if c is not None and _person_items(s[c.end():], None) is not None:
+        return k
     return None
 
 

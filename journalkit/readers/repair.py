@@ -38,6 +38,8 @@ _LIGATURE_CHARS = "".join(map(chr, range(0xFB00, 0xFB07)))
 _TRAILING = re.compile(r"[ \t]+(?=\n|\Z)")
 _MULTISPACE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _TAB = re.compile(r"\t")
+_ASTERISK_CHARS = "\u2217\u204e\uff0a"  # ASTERISK OPERATOR, LOW ASTERISK, FULLWIDTH ASTERISK
+_ASTERISK = re.compile("[" + _ASTERISK_CHARS + "]")
 _SOFT_HYPHEN_EOL = re.compile("(\\w)\u00ad[ \\t]*\\n[ \\t]*(\\w)")
 _SOFT_HYPHEN = re.compile("\u00ad")
 _LIGATURES = re.compile("[\ufb00-\ufb06]")
@@ -597,7 +599,7 @@ def _drop_cap(doc: Document) -> list[Edit]:
 
 
 #: a line of capitals printed letter by letter ('A B S T R A C T', 'A R T I C L E  I N F O')
-_SPACED_LINE = re.compile(r"^([ \t]*)([A-ZÀ-Þ](?: {1,3}[A-ZÀ-Þ]){3,})[ \t]*$", re.M)
+_SPACED_LINE = re.compile(r"^([ \t]*)([A-ZÀ-Þ](?: {1,3}[A-ZÀ-Þ]){3,}|[a-zß-ÿ](?: {1,3}[a-zß-ÿ]){3,})[ \t]*$", re.M)
 #: the heading words such layouts letter-space; a spaced line is closed up only into these words, so a table
 #: row of single-letter columns ('A B C D') stays as printed
 _SPACED_WORDS = frozenset(
@@ -627,10 +629,14 @@ def _unspace(m: re.Match[str]) -> str:
     """
     words: list[str] = []
     for group in re.split(r" {2,}", m.group(2)):
-        found = _spaced_words(group.replace(" ", ""))
-        if not found:
+        letters = group.replace(" ", "")
+        found = _spaced_words(letters.upper())  # 'a b s t r a c t' (an older Elsevier style) too, kept in its case
+        if not found or len(letters.upper()) != len(letters):
             return m.group(0)
-        words += found
+        k = 0
+        for w in found:
+            words.append(letters[k:k + len(w)])
+            k += len(w)
     return m.group(1) + " ".join(words)
 
 
@@ -647,6 +653,9 @@ REPAIRS: list[tuple[str, Callable[[Document], list[Edit]]]] = [
                                 starts=lambda text: (i - 1 for i in _occurrences(text, "\u00ad") if i > 0))),
     ("soft-hyphen", _simple(_SOFT_HYPHEN, "", "soft-hyphen", "soft hyphen removed")),
     ("tab", _simple(_TAB, " ", "whitespace", "tab -> space")),
+    # LaTeX and some typesetters print the corresponding author's star as another glyph; every reader that
+    # looks for a '*' marker (bylines, correspondence notes, footnotes) then sees it
+    ("asterisk", _simple(_ASTERISK, "*", "asterisk", "asterisk glyph -> '*'", needs=_ASTERISK_CHARS)),
     ("ligature", _ligatures),
     ("markup", _markup),
     ("link-label", _link_labels),

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from journalkit import convert
+from journalkit.readers.authors import looks_like_person
 from journalkit.readers.citation import match_issue_line, parse_citation
 
 
@@ -67,3 +69,77 @@ def test_taylor_and_francis_citation() -> None:
     assert facts is not None
     assert {k: v[0] for k, v in facts.values.items()} == {
         "journal": "Global Health Action", "volume": "14", "issue": "1", "eloc": "1893210", "year": "2021"}
+
+
+_ELSEVIER = """Coastal Letters 475 (2020) 45–56
+
+Contents lists available at ScienceDirect
+
+Coastal Letters
+journal homepage: www.example.com/locate/coast
+
+Lactate shuttling through sediment microbes in temperate estuaries
+Wei Chen a,b, Laura M. Fischer c, Daniel O'Brien a,\u2217
+a
+Department of Oceanography, Fudan University, Shanghai 200032, China
+b
+Shanghai Key Laboratory of Estuaries, Shanghai 200032, China
+c
+Institute of Geology, University of Heidelberg, 69120 Heidelberg, Germany
+
+a r t i c l e  i n f o
+
+a b s t r a c t
+
+Estuarine sediments hold microbes that export lactate. We show how they do it and why it matters.
+
+1. Introduction
+Estuaries are among the most productive places on earth and their sediments are rich in microbes [1].
+"""
+
+
+def test_elsevier_first_page() -> None:
+    """Letters set apart from the names ('Wei Chen a,b'), labels on lines of their own, the star printed as
+    '∗', the head line's journal, volume, year and pages, a lower-case letter-spaced 'a b s t r a c t'."""
+    res = convert(_ELSEVIER)
+    art = res.article
+    assert [(c.given_names, c.surname) for c in art.contributors] == [
+        ("Wei", "Chen"), ("Laura M.", "Fischer"), ("Daniel", "O'Brien")]
+    aff = {a.id: a for a in art.affiliations}
+    assert len(aff) == 3
+    assert [len(c.aff_ids) for c in art.contributors] == [2, 1, 1]
+    assert [c.corresponding for c in art.contributors] == [False, False, True]
+    assert (art.journal.title, art.volume, art.pub_date and art.pub_date.year, art.fpage, art.lpage) == (
+        "Coastal Letters", "475", "2020", "45", "56")
+    assert art.abstract is not None and "export lactate" in art.abstract.paragraphs[0].text
+    assert any(e.kind == "asterisk" for e in res.report.entries)
+
+
+def test_name_syllables_that_are_stop_words() -> None:
+    """'Na' and 'An' are Chinese name syllables as well as stop words; one of them lost the whole byline."""
+    assert looks_like_person("Li Na Zhou") and looks_like_person("Na Li") and looks_like_person("Jing An")
+    assert not looks_like_person("In Vivo") and not looks_like_person("An Introduction")
+    text = ("Mitochondrial Dynamics in Diabetic Cardiomyopathy: From Mechanisms to Targets\n"
+            "Wen-Jie Huang 1, Li Na Zhou 1,2 and Feng Guo 3\n"
+            "1Department of Cardiology, Zhengzhou University, Zhengzhou 450052, China\n"
+            "2Henan Key Laboratory of Cardiovascular Diseases, Zhengzhou 450052, China\n"
+            "3Department of Endocrinology, Tongji Hospital, Wuhan 430030, China\n\n"
+            "Abstract\n\nDiabetic cardiomyopathy is a disease of the heart muscle in diabetes.\n\n"
+            "1. Introduction\n\nDiabetes affects more than 460 million adults worldwide and harms the heart.\n")
+    art = convert(text).article
+    assert [c.surname for c in art.contributors] == ["Huang", "Zhou", "Guo"]
+    assert [c.given_names for c in art.contributors][1] == "Li Na"
+
+
+def test_byline_broken_by_orcid_icons() -> None:
+    """An ORCID icon ends pdftotext's line: the marker stands alone and the list goes on at 'and ...'."""
+    text = ("ORIGINAL ARTICLE\n\nCommunity health worker home visits and childhood immunization in rural areas\n"
+            "Grace Banda a, Lars Eriksen\n\nb\n\nand Thandiwe Phiri\n\na\n\n"
+            "a\n\nDepartment of Community Health, University of Health Sciences, Blantyre, Malawi\n"
+            "b\n\nDepartment of Global Public Health, Karolinska Institutet, Stockholm, Sweden\n\n"
+            "ABSTRACT\n\nMany children in rural areas do not complete the immunization schedule.\n\n"
+            "1. Introduction\n\nImmunization saves millions of lives every year across the world.\n")
+    art = convert(text).article
+    assert [c.surname for c in art.contributors] == ["Banda", "Eriksen", "Phiri"]
+    by_id = {a.id: a for a in art.affiliations}
+    assert ["Karolinska" in by_id[c.aff_ids[0]].text for c in art.contributors] == [False, True, False]
