@@ -1795,10 +1795,12 @@ def _extract_abstract(doc: Document, art: Article, fr: _Front) -> None:
             break
     if start is not None:
         fr.use(start - 1)
+        heading_at = start - 1
+        start = _past_keyword_column(lines, start) if inline is None else start
         end, gap = across_page_break(fr, art, start, abstract_end(lines, start))
         # the heading as printed ('Abstract', 'Summary', 'Resumo') is the abstract's <title>
-        head = ABSTRACT_HEADING.match(lines[start - 1].text) or ABSTRACT_INLINE.match(lines[start - 1].text)
-        own = [lines[k] for k in range(start - 1, end) if k not in gap and k not in fr.furniture]
+        head = ABSTRACT_HEADING.match(lines[heading_at].text) or ABSTRACT_INLINE.match(lines[heading_at].text)
+        own = [lines[heading_at]] + [lines[k] for k in range(start, end) if k not in gap and k not in fr.furniture]
         ab = _build_abstract(doc, own, 0, len(own), head.group(1) if head else None, inline)
         if ab is not None:
             art.abstract = ab
@@ -1821,6 +1823,27 @@ def _extract_abstract(doc: Document, art: Article, fr: _Front) -> None:
         ab.provenance["text"] = Span(start=doc.to_original(block[0].start), end=doc.to_original(block[-1].end))
         art.abstract = ab
         fr.use(*range(j + 1, end))
+
+
+def _past_keyword_column(lines: list[Line], start: int) -> int:
+    """Where the abstract's text starts when the keywords column comes between it and its heading.
+
+    Why: a two-column info box ('ARTICLE INFO' / 'ABSTRACT' over 'Keywords:' and one keyword a line, then
+    the abstract: Elsevier) puts the keywords block right under the heading in pdftotext's order; the
+    abstract then ended before it began. The keywords block (its label and lines, up to a blank line) is
+    passed over when nothing but blank lines stands between it and the heading; the keywords reader reads it
+    on its own.
+    """
+    k = start
+    while k < len(lines) and not lines[k].stripped:
+        k += 1
+    if k >= len(lines) or not KEYWORDS.match(lines[k].stripped):
+        return start
+    while k < len(lines) and lines[k].stripped:
+        k += 1
+    while k < len(lines) and not lines[k].stripped:
+        k += 1
+    return k if k < len(lines) else start
 
 
 #: the heading of an abstract printed after the main one: a summary for other readers, or the abstract in

@@ -417,10 +417,76 @@ def segment(doc: Document, noise_patterns: list[str] | None = None) -> Segments:
         seg.body = _drop_lines(doc, seg.body, late_furniture)
         seg.references = _drop_lines(doc, seg.references, late_furniture)
         seg.back = _drop_lines(doc, seg.back, late_furniture)
+    foot = _first_page_foot(seg.body, pages, all_lines)
+    if foot:
+        taken = {ln.start for ln in foot}
+        seg.body = [ln for ln in seg.body if ln.start not in taken]
+        seg.front = seg.front + foot
+        first = next(ln for ln in foot if ln.stripped)
+        doc.report.add("segment", "first-page-foot",
+                       f"the first page's foot ({sum(1 for ln in foot if ln.stripped)} lines: correspondence, "
+                       "affiliations, dates, DOI or license) printed after the body's first column, read with the "
+                       "front matter", original=first.stripped, offset=doc.to_original(first.start))
     return seg
 
 
 _YEAR_LINE = re.compile(r"^\s*(?:1[5-9]|20)\d{2}\s*$")
+
+#: how a block of the first page's foot opens: a footnote mark, a correspondence or e-mail label, the
+#: copyright, the DOI, a history date, an ISSN and price line ('0304-3835/© 2019'), author details
+_FOOT_OPENER = re.compile(
+    r"^\s*(?:[*✉†‡§¶]|corresponding authors?\b|correspondence\b|e-?mail(?: address(?:es)?)?\s*:|©|\(c\)\s*\d{4}|"
+    r"copyright\b|https?://(?:dx\.)?doi\.org/10\.|doi:\s*10\.|(?:received|accepted|revised|published online)\b"
+    r"[^.]{0,40}?\b(?:1[6-9]|20)\d\d\b|article history\b|full list of author information|present address\b|"
+    r"\d{4}-\d{3}[\dX]/|these authors contributed|contact\s+[A-Z])", re.I)
+
+
+def _first_page_foot(body: list[Line], pages: list[int], all_lines: list[Line]) -> list[Line]:
+    """The blocks at the end of the first page that are its foot, not its text (may be empty).
+
+    Why: a two-column first page prints its foot (the corresponding author's address and e-mail, the
+    affiliations, history dates, DOI and copyright: Elsevier, Springer, BMC, Wiley, Taylor & Francis) under
+    the columns, and pdftotext puts it after the first column of the body. There the readers of those
+    facts never looked. Taken are the blank-line-separated blocks that end the first page, walking back while
+    each opens like a foot item ('*', 'Corresponding author', 'E-mail address:', '©', the DOI, 'Received ...
+    2019', an affiliation label before an institution); a body that is all first page keeps its lines.
+    """
+    if not body or not pages or max(pages) == 0:
+        return []
+    page_of = {ln.start: pg for ln, pg in zip(all_lines, pages)}
+    end = 0
+    while end < len(body) and page_of.get(body[end].start, 0) == 0:
+        end += 1
+    if end == 0 or end == len(body):
+        return []
+    start = k = end
+    while True:
+        b = k
+        while b > 0 and not body[b - 1].stripped:
+            b -= 1
+        a = b
+        while a > 0 and body[a - 1].stripped:
+            a -= 1
+        if a == b or not _foot_item(body[a].stripped, body[a + 1].stripped if a + 1 < b else ""):
+            break
+        start = k = a
+    if start == 0 or start == end:
+        return []
+    while start > 0 and not body[start - 1].stripped:
+        start -= 1  # with the blank line above: the foot stays a block of its own in the front matter
+    return body[start:end]
+
+
+def _foot_item(s: str, nxt: str) -> bool:
+    """Does a block of the first page's foot open with ``s`` (``nxt`` the line after it)?"""
+    if _FOOT_OPENER.match(s):
+        return True
+    # an affiliation with its label ('1 Department of ...', or the label alone over it)
+    label = re.match(r"^\^?(\d{1,2}|[a-z])\s*(?:$|\s(?=[A-Z]))", s)
+    if label is None:
+        return False
+    rest = s[label.end():].strip()
+    return looks_institution(rest) if rest else looks_institution(nxt)
 
 
 def _page_edges(lines: list[Line], pages: list[int]) -> set[int]:

@@ -143,3 +143,57 @@ def test_byline_broken_by_orcid_icons() -> None:
     assert [c.surname for c in art.contributors] == ["Banda", "Eriksen", "Phiri"]
     by_id = {a.id: a for a in art.affiliations}
     assert ["Karolinska" in by_id[c.aff_ids[0]].text for c in art.contributors] == [False, True, False]
+
+
+_FOOT_PAGES = """Coastal Letters 475 (2020) 45–56
+
+Lactate shuttling through sediment microbes in temperate estuaries
+Wei Chen a, Daniel O'Brien b,\u204e
+a Department of Oceanography, Fudan University, Shanghai 200032, China
+b Institute of Geology, University of Heidelberg, 69120 Heidelberg, Germany
+
+A R T I C L E I N F O
+
+A B S T R A C T
+
+Keywords:
+Lactate
+Estuarine sediment
+
+Estuarine sediments hold microbes that export lactate. We show how they do it and why it matters.
+
+1. Introduction
+Estuaries are among the most productive places on earth and their sediments are rich in microbes [1].
+Many of these microbes ferment organic matter and release lactate into the pore water of the sediment.
+
+\u204e
+Corresponding author at: Institute of Geology, University of Heidelberg, 69120 Heidelberg, Germany.
+E-mail address: d.obrien@example.org (D. O'Brien).
+https://doi.org/10.1016/j.coast.2019.12.014
+Received 12 October 2019; Received in revised form 2 December 2019; Accepted 9 December 2019
+0304-3835/ © 2019 Elsevier B.V. All rights reserved.
+\fW. Chen, et al.
+
+Coastal Letters 475 (2020) 45–56
+
+The lactate then feeds other microbes in the sediment, which turn it into carbon dioxide and methane.
+
+References
+[1] F. Bray, J. Ferlay, Global coastal statistics, Coast. Lett. 68 (2018) 394–424.
+"""
+
+
+def test_first_page_foot_after_the_first_column() -> None:
+    """pdftotext prints a two-column first page's foot after the body's first column: its correspondence
+    note, DOI, history dates and copyright are the article's, and the body text around it stays body."""
+    res = convert(_FOOT_PAGES)
+    art = res.article
+    assert art.doi == "10.1016/j.coast.2019.12.014"
+    assert {d.date_type: (d.year, d.month, d.day) for d in art.history}["accepted"] == ("2019", 12, 9)
+    assert art.contributors[1].corresponding and art.contributors[1].email == "d.obrien@example.org"
+    assert "All rights reserved" in res.jats.decode()  # no licence to hold it: kept as a note, not lost
+    assert art.keywords == ["Lactate", "Estuarine sediment"]
+    assert art.abstract is not None and "export lactate" in art.abstract.paragraphs[0].text
+    body = " ".join(p.text for sec in art.body for p in sec.paragraphs)
+    assert "pore water" in body and "carbon dioxide" in body and "Corresponding author" not in body
+    assert any(e.kind == "first-page-foot" for e in res.report.entries)
