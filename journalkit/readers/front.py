@@ -655,9 +655,34 @@ def _extract_front(doc: Document, art: Article, fr: _Front, all_lines: list[Line
     else:
         end = _byline_list(doc, art, fr, author_i, limit, iberian)
         _extract_affiliations(doc, art, fr, end, limit)
+        if not art.affiliations and any(c.markers for c in art.contributors):
+            # the labelled affiliations printed in the first page's foot (segment: first-page-foot)
+            k = _labelled_aff_block(fr, end)
+            if k is not None:
+                _extract_affiliations(doc, art, fr, k)
     if all_lines is not None and not art.affiliations:
         _affiliation_blocks(doc, art, all_lines)
     _surnames_as_cited(doc, art, all_lines if all_lines is not None else lines)
+
+
+def _labelled_aff_block(fr: _Front, start: int) -> int | None:
+    """Index of the first unused front line after ``start`` that opens a labelled affiliation, or None.
+
+    A label and an institution on one line ('1 Department of ...'), or a label alone over one ('1' /
+    'Department of ...'): where the byline's markers point when no affiliation follows the byline.
+    """
+    lines = fr.lines
+    for i in range(start, len(lines)):
+        s = lines[i].stripped
+        if not s or fr.used[i]:
+            continue
+        if _MARKER_ONLY.match(s) and s.strip("^.) ").isalnum():
+            nxt = next((ln.stripped for ln in lines[i + 1:i + 3] if ln.stripped), "")
+            if looks_institution(nxt):
+                return i
+        elif split_aff_label(s)[0] is not None and looks_institution(s):
+            return i
+    return None
 
 
 def _surnames_as_cited(doc: Document, art: Article, lines: list[Line]) -> None:
@@ -1174,7 +1199,7 @@ _DATE_LABEL_ALT = "|".join(re.escape(k).replace(r"\ ", r"\s+")
                            for k in sorted(_DATE_LABELS, key=len, reverse=True))
 _DATE_RE = re.compile(
     r"(?P<label>" + _DATE_LABEL_ALT + r")\s*(?:on|em|el)?\s*:?\s*(?P<date>[^;\n]{4,40}?)"
-    r"(?=;|\.\s|\n|$|,\s*(?:[A-Z]))",
+    r"(?=;|\.\s|\n|$|,\s*(?:[A-Z])|\s+/\s|\s*\|)",  # ' / ' (Springer) and ' | ' (Wiley) between dates
     re.I,
 )
 #: a month name in English, Portuguese or Spanish, full or abbreviated ('March', 'Mar.', 'fevereiro', 'dic')
@@ -1456,7 +1481,9 @@ def detect_language(text: str) -> str:
 # that merely starts with the word ("Keywords, words in a title ...")
 _KW_LABEL = re.compile(
     r"^\s*(?:author\s+)?(key ?words?|index terms|palavras[- ]chave|descritores|descriptores|palabras[- ]clave|"
-    r"mots[- ]cl[ée]s|subject terms)\s*(?:[:.—–-]\s*(.*)|\s*$)",
+    r"mots[- ]cl[ée]s|subject terms)(?:\s*[:.—–-]\s*(.*)|\s*$|"
+    # no colon, a list after a space ('Keywords NASH . FGF21 . Autophagy': Springer): two separators at least
+    r"\s+(?=[^\s.,;·•]\S*(?:[^\n]*?(?:\s\.\s|\s·\s|;\s|\s•\s)){2})(.*))",
     re.I,
 )
 _KW_LANG = {"palavras": "pt", "descritores": "pt", "palabras": "es", "descriptores": "es", "mots": "fr"}
@@ -1509,7 +1536,7 @@ def keyword_groups(lines: list[Line]) -> list[tuple[int, int, str | None, list[s
         lang = next((v for k, v in _KW_LANG.items() if label.startswith(k)), None)
         if lang is None and label.startswith(("key", "index", "subject")):
             lang = "en"
-        text = (m.group(2) or "").strip()
+        text = (m.group(2) or m.group(3) or "").strip()
         j = i + 1
         items: list[str] = []
         if text:

@@ -368,7 +368,7 @@ def segment(doc: Document, noise_patterns: list[str] | None = None) -> Segments:
         lines.append(line)
     heading_i = _last_ref_heading(lines)
     restored = _restore_list_labels(all_lines, lone_numbers, lines[heading_i] if heading_i is not None else None)
-    restored |= _restore_aff_labels(all_lines, lone_numbers)
+    restored |= _restore_aff_labels(all_lines, lone_numbers, pages)
     for _k, line in lone_numbers:
         if line.start not in restored:
             doc.report.add("segment", "noise-line", "page furniture / link label removed",
@@ -467,14 +467,25 @@ def _first_page_foot(body: list[Line], pages: list[int], all_lines: list[Line]) 
         a = b
         while a > 0 and body[a - 1].stripped:
             a -= 1
-        if a == b or not _foot_item(body[a].stripped, body[a + 1].stripped if a + 1 < b else ""):
+        if a == b:
             break
+        lone_label = b == a + 1 and _AFF_LABEL_ALONE.match(body[a].stripped) is not None and start < end
+        if not lone_label and not _foot_item(body[a].stripped, body[a + 1].stripped if a + 1 < b else ""):
+            # an affiliation under its label, a blank line between ('3' / '' / 'German Center for ...')
+            p = a
+            while p > 0 and not body[p - 1].stripped:
+                p -= 1
+            if not (p > 0 and _AFF_LABEL_ALONE.match(body[p - 1].stripped) and looks_institution(body[a].stripped)):
+                break
         start = k = a
     if start == 0 or start == end:
         return []
     while start > 0 and not body[start - 1].stripped:
         start -= 1  # with the blank line above: the foot stays a block of its own in the front matter
     return body[start:end]
+
+
+_AFF_LABEL_ALONE = re.compile(r"^\^?(?:\d{1,2}|[a-z])$")
 
 
 def _foot_item(s: str, nxt: str) -> bool:
@@ -572,7 +583,8 @@ def _restore_list_labels(all_lines: list[Line], lone: list[tuple[int, Line]], he
 _LABEL_REACH = 6
 
 
-def _restore_aff_labels(all_lines: list[Line], lone: list[tuple[int, Line]]) -> set[int]:
+def _restore_aff_labels(all_lines: list[Line], lone: list[tuple[int, Line]],
+                        pages: list[int] | None = None) -> set[int]:
     """Starts of the lone-number lines that label affiliations in the front matter, not page numbers.
 
     pdftotext prints a superscript affiliation number on a line of its own ('1', a blank line, 'Department
@@ -580,16 +592,19 @@ def _restore_aff_labels(all_lines: list[Line], lone: list[tuple[int, Line]]) -> 
     and authors can only be linked to them when their order is beyond doubt. Before the front matter's
     first landmark (abstract, keywords, first body heading), a lone number whose next text line, past
     blank lines and the other numbers of a run ('4' / '5' / 'Department ...'), reads as an institution or
-    ends with a country is given back; the affiliation reader decides what it labels.
+    ends with a country is given back; the affiliation reader decides what it labels. So is one on the first
+    page of a paged text past the landmark: the first page's foot prints labelled affiliations after the
+    body's first column (see :func:`_first_page_foot`).
     """
     if not lone:
         return set()
     end = next((k for k, ln in enumerate(all_lines) if ln.stripped and _front_landmark(ln.text)), None)
     if end is None:
         return set()
+    paged = bool(pages) and max(pages or [0]) > 0
     restored: set[int] = set()
     for k, line in lone:
-        if k >= end or len(line.stripped) > 2:
+        if (k >= end and not (paged and pages is not None and pages[k] == 0)) or len(line.stripped) > 2:
             continue
         nxt = next((ln for ln in all_lines[k + 1:k + 1 + _LABEL_REACH]
                     if ln.stripped and not LONE_NUMBER.match(ln.stripped)), None)

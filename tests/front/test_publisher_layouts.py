@@ -197,3 +197,59 @@ def test_first_page_foot_after_the_first_column() -> None:
     body = " ".join(p.text for sec in art.body for p in sec.paragraphs)
     assert "pore water" in body and "carbon dioxide" in body and "Corresponding author" not in body
     assert any(e.kind == "first-page-foot" for e in res.report.entries)
+
+
+_SPRINGER = """Journal of Coastal Medicine (2020) 98:1121–1134
+https://doi.org/10.1007/s00109-020-01934-6
+
+ORIGINAL ARTICLE
+
+Hepatic FGF21 deficiency aggravates diet-induced steatohepatitis in coastal mice
+Kenji Tanaka 1 & Sofia Almeida 2 & Mark Peterson 1,3
+Received: 4 February 2020 / Revised: 17 May 2020 / Accepted: 2 June 2020 / Published online: 20 June 2020
+
+Abstract
+Fibroblast growth factor 21 is a hepatokine that improves insulin sensitivity in mice and in people alike.
+
+Keywords NASH . FGF21 . Autophagy . Hepatokine
+
+Introduction
+Nonalcoholic steatohepatitis affects up to 5% of adults and can progress to cirrhosis [1, 2].
+It is the liver's answer to too much fat, and it is common in people with diabetes and obesity.
+
+* Mark Peterson
+mark.peterson@example.org
+1
+
+Department of Internal Medicine II, University Hospital, LMU Munich, 81377 Munich, Germany
+
+2
+
+Instituto de Medicina Molecular, Universidade de Lisboa, 1649-028 Lisbon, Portugal
+
+3
+
+German Center for Diabetes Research (DZD), Neuherberg, Germany
+\fJ Coast Med (2020) 98:1121–1134
+
+Mice were fed a high-fat diet for sixteen weeks before their livers were studied in detail.
+
+References
+1. Younossi Z, Anstee QM, Marietti M (2018) Global burden of NAFLD. Nat Rev Gastroenterol 15:11–20
+"""
+
+
+def test_springer_first_page() -> None:
+    """' / ' between history dates, 'Keywords' with no colon before a ' . ' list, and affiliations whose labels
+    stand on lines of their own in the first page's foot."""
+    art = convert(_SPRINGER).article
+    dates = {d.date_type: (d.year, d.month, d.day) for d in art.history}
+    assert dates["received"] == ("2020", 2, 4) and dates["rev-recd"] == ("2020", 5, 17)
+    assert dates["accepted"] == ("2020", 6, 2)
+    assert art.keywords == ["NASH", "FGF21", "Autophagy", "Hepatokine"]
+    assert (art.journal.title, art.volume, art.fpage, art.lpage) == (
+        "Journal of Coastal Medicine", "98", "1121", "1134")
+    assert len(art.affiliations) == 3
+    by_id = {a.id: a.text for a in art.affiliations}
+    assert ["Lisboa" in by_id[c.aff_ids[0]] for c in art.contributors] == [False, True, False]
+    assert len(art.contributors[2].aff_ids) == 2
