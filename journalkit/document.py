@@ -73,6 +73,9 @@ class Segments:
     #: the first page's copies of a running head: left in the front matter (or taken out of the body) for
     #: their facts (journal, year, volume); the readers take the facts but never put these lines into a text
     first_page_furniture: list[Line] = field(default_factory=list)
+    #: the first page's foot that pdftotext printed after the body's first column (correspondence note,
+    #: affiliations, dates, DOI, copyright): read with the front matter, after it
+    first_page_foot: list[Line] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

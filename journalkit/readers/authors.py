@@ -331,6 +331,8 @@ def _east_asian_syllable_name(word: str, words: list[str]) -> bool:
     """
     if word.lower() not in _SYLLABLE_STOPS or not word[:1].isupper() or not 2 <= len(words) <= 4:
         return False
+    if word.lower() in ("in", "no") and word is words[0]:
+        return False  # 'In Hong Kong', 'No Man': an English phrase opens so ('Na Li' and 'An Jing' may not)
     if any(not (w[:1].isupper() and len(w) <= 8) for w in words):
         return False
     return any(w is not word and w.lower() not in _STOP and _PINYIN.fullmatch(w.lower()) for w in words)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["IssueFacts", "match_issue_line", "parse_citation"]
+__all__ = ["HEAD_SHAPES", "IssueFacts", "match_issue_line", "parse_citation"]
 
 _ISSN = r"(?P<issn>\d{4}-?\d{3}[\dXx])"
 _VOLISS = r"(?P<volume>\d{1,5})\s*\((?P<issue>[^)\n]{1,20})\)"
@@ -67,9 +67,10 @@ _LINE_SHAPES: list[tuple[str, re.Pattern[str]]] = [
 
 #: a line matches a shape above only if it starts with one of these or holds one of the words after them
 _SHAPE_OPENINGS = ("Home", "Vol.", "Articles from ", "Page")  # breadcrumb, ojs-issue, courtesy, pages
-_SHAPE_WORDS = ("ISSN", " volume ", "Vol.", "Volume")  # issn-bar, issn-dot; springer; footer, vol-no; bar-head,
-#: volume-article, article-id; and for the shapes with no word of their own, the year as they print it:
-#: '(2020) ' (volume-year-pages, year-volume-pages), ' 2020, 9, ' (year-volume-number), '2021, VOL. ' (year-vol)
+# issn-bar, issn-dot; springer; footer, vol-no; bar-head, volume-article, article-id
+_SHAPE_WORDS = ("ISSN", " volume ", "Vol.", "Volume")
+# the shapes with no word of their own are known by the year as they print it: '(2020) ' (volume-year-pages,
+# year-volume-pages), ' 2020, 9, ' (year-volume-number), '2021, VOL. ' (year-vol)
 _SHAPE_YEARS = r"\(" + _YEAR + r"\)\s|\b" + _YEAR + r",\s*(?:\d{1,5},|VOL\.)"
 #: the two tests above as one compiled search: this runs on every line outside the reference list (160k
 #: lines over the corpus), where a Python-level ``any(...)`` per line cost more than all the shapes together
@@ -117,8 +118,8 @@ class IssueFacts:
 
 def match_issue_line(line: str) -> IssueFacts | None:
     """Match one stripped line of page furniture against the known shapes."""
-    # Called once per front-matter line: most lines hold none of the literals that every shape
-    # needs (each pattern's own literal is listed), so they are turned away before the regexes.
+    # Called once per line outside the reference list: most lines hold none of the literals or year forms
+    # that every shape needs (listed above), so they are turned away before the regexes.
     # Plain substring tests first ("Vol" covers "Vol." and "Volume"): they are necessary for the hint, and
     # several times cheaper than its regex scan on the many lines that hold none of them.
     if not (line.startswith(_SHAPE_OPENINGS) or "ISSN" in line or "Vol" in line or " volume " in line
@@ -130,9 +131,9 @@ def match_issue_line(line: str) -> IssueFacts | None:
         m = rx.match(line)
         if m:
             vals = {k: (v.strip(), m.start(k), m.end(k)) for k, v in m.groupdict().items() if v and v.strip()}
+            if name in _NEEDS_JOURNAL and not _journal_name(vals.get("journal", ("",))[0]):
+                continue  # 'Figure 3 (2020) 12': the name is what makes such a line the journal's
             if "journal" in vals and not _plausible_journal(vals["journal"][0]):
-                if name in _NEEDS_JOURNAL:
-                    continue  # 'Figure 3 (2020) 12': the name is what makes such a line the journal's
                 del vals["journal"]
             if name in _NUMBERED and "pages" in vals and vals["pages"][0].isdigit():
                 vals["eloc"] = vals.pop("pages")  # 'BMC Cancer (2020) 20:418': one number is the article's
@@ -145,11 +146,27 @@ def _plausible_journal(j: str) -> bool:
         and _NOT_JOURNAL.match(j) is None
 
 
+def _journal_name(j: str) -> bool:
+    """Does ``j`` read as a journal's name where nothing but the name makes a line the journal's?
+
+    A name ends in a capitalised word or an abbreviation ('Cancer Letters', 'Journal of Molecular Medicine',
+    'Int. J. Mol. Sci.'), runs to a dozen words at most and names no authors; a sentence cut before its
+    numbers ('Surveys of the sites were run in 2017, 2018, 2019') does not.
+    """
+    words = j.split()
+    return (_plausible_journal(j) and len(words) <= 12 and "et al" not in j
+            and (words[-1][:1].isupper() or words[-1].endswith(".")))
+
+
 #: what a line opens with when its number is a figure's, a table's or an equation's, not a volume
 _NOT_JOURNAL = re.compile(r"(?:fig(?:ure)?s?|tables?|eq(?:uation)?s?|panels?|sections?|steps?|chapters?|"
                           r"supplementary|supporting|appendix|box|scheme|model|group|patients?|cases?)\b\.?", re.I)
 #: shapes whose only evidence is a name before numbers: without a plausible name they say nothing
 _NEEDS_JOURNAL = frozenset({"volume-year-pages", "year-volume-pages", "year-volume-number"})
+#: the shapes of other houses' heads and feet that no label word marks: trusted only in the front matter and on
+#: the first page, and only after the article's labelled citation (a body line may take their shape)
+HEAD_SHAPES = frozenset({"volume-year-pages", "year-volume-pages", "year-volume-number", "volume-article",
+                         "article-id", "vol-no", "year-vol"})
 #: shapes where the number after the volume is an article number unless it is a page range
 _NUMBERED = frozenset({"year-volume-pages", "year-vol"})
 

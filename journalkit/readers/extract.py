@@ -63,16 +63,21 @@ def extract(doc: Document) -> Article:
     seg = doc.segments
     _reclaim_abstract(seg)
     _reclaim_other_abstracts(seg)
+    foot_from = len(seg.front)
+    if seg.first_page_foot:
+        seg.front = seg.front + seg.first_page_foot
+        seg.first_page_foot = []
     art = Article()
     in_front = {ln.start for ln in seg.front}
     fr = _Front(seg.front, {ln.start for ln in seg.first_page_furniture})
+    fr.foot_from = foot_from
     # the article's own lines outside the reference list, front matter first, with the first page's running
     # head wherever it stood (its facts: journal, year, volume)
     meta_lines = [ln for ln in seg.front + [ln for ln in seg.first_page_furniture if ln.start not in in_front]
                   + seg.back + seg.body if ln.stripped]
     head_lines = [ln for ln in seg.front if ln.stripped]
     _find_type_label(doc, fr, meta_lines)
-    _find_citation(doc, art, fr, meta_lines)
+    _find_citation(doc, art, fr, meta_lines, {ln.start for ln in seg.first_page_furniture})
     # affiliations labelled with letters: a byline may print them glued to the names ('Schallmoa,*')
     with letter_labels(letter_label_set([ln.stripped for ln in fr.lines])):
         _extract_front(doc, art, fr, doc.lines())

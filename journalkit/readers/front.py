@@ -50,7 +50,15 @@ from .authors import (
     split_aff_label,
     split_person,
 )
-from .citation import ABBREV_WORDS, CITE_LABEL, IssueFacts, match_issue_line, parse_citation, split_pages
+from .citation import (
+    ABBREV_WORDS,
+    CITE_LABEL,
+    HEAD_SHAPES,
+    IssueFacts,
+    match_issue_line,
+    parse_citation,
+    split_pages,
+)
 from .common import (  # noqa: F401
     _CITATION,
     _CITATION_PLOS,
@@ -89,6 +97,8 @@ class _Front:
         self.used = [False] * len(lines)
         #: indices of running-head lines the segmenter left here for their facts: never part of a text
         self.furniture = {i for i, ln in enumerate(lines) if ln.start in furniture} if furniture else set()
+        #: where the first page's foot starts (segment: first-page-foot): a text that runs on stops there
+        self.foot_from = len(lines)
 
     def use(self, *idx: int) -> None:
         for i in idx:
@@ -183,17 +193,25 @@ def _find_type_label(doc: Document, fr: _Front, meta_lines: list[Line] | None = 
                 return
 
 
-def _find_citation(doc: Document, art: Article, fr: _Front, text_lines: list[Line]) -> None:
+def _find_citation(doc: Document, art: Article, fr: _Front, text_lines: list[Line],
+                   first_page: set[int] | None = None) -> None:
     """Journal, year, volume, issue, pages: page furniture shapes first, then the citation line.
 
-    ``text_lines`` are the article's lines outside the reference list, front matter first.
+    ``text_lines`` are the article's lines outside the reference list, front matter first; ``first_page``
+    the starts of the first page's running head and foot lines, which the unlabelled heads may come from.
     """
     lines = [ln for ln in text_lines if ln.stripped]
     front_starts = {ln.start for ln in fr.lines}
+    head_starts = front_starts | (first_page or set())
+    later: list[tuple[IssueFacts, Line]] = []  # other houses' unlabelled heads: after the labelled citation
     for ln in lines:
         s = ln.stripped
         facts = match_issue_line(s)
         if facts is None:
+            continue
+        if facts.shape in HEAD_SHAPES:
+            if ln.start in head_starts:  # the first page's head and foot, in the front matter or aside
+                later.append((facts, ln))
             continue
         _apply_facts(doc, art, facts, _Joined.of([ln]))
         if ln.start in front_starts:
@@ -202,7 +220,10 @@ def _find_citation(doc: Document, art: Article, fr: _Front, text_lines: list[Lin
                     fr.use(k)
     # the citation line: a labelled one first, then any line in the front matter, then the rest
     found: IssueFacts | None = None
+    heads = {ln.stripped for _f, ln in later}
     for cand, labelled in _citation_candidates(lines, front_starts):
+        if not labelled and cand.text in heads:
+            continue  # read below in its own shape ('Cells 2020, 9, 1267': the last number is an article's)
         facts = parse_citation(cand.text)
         if facts is None:
             continue
@@ -219,6 +240,11 @@ def _find_citation(doc: Document, art: Article, fr: _Front, text_lines: list[Lin
             # same volume and issue (the running head 'Revista de Saúde Pública 2014; 48(2):284-295') gives it
             _apply_year(doc, art, facts, cand)
             break
+    for facts, ln in later:
+        _apply_facts(doc, art, facts, _Joined.of([ln]))
+        for k, fl in enumerate(fr.lines):
+            if fl.start == ln.start:
+                fr.use(k)
     _journal_line(doc, art, fr)
 
 
@@ -1199,7 +1225,7 @@ _DATE_LABEL_ALT = "|".join(re.escape(k).replace(r"\ ", r"\s+")
                            for k in sorted(_DATE_LABELS, key=len, reverse=True))
 _DATE_RE = re.compile(
     r"(?P<label>" + _DATE_LABEL_ALT + r")\s*(?:on|em|el)?\s*:?\s*(?P<date>[^;\n]{4,40}?)"
-    r"(?=;|\.\s|\n|$|,\s*(?:[A-Z])|\s+/\s|\s*\|)",  # ' / ' (Springer) and ' | ' (Wiley) between dates
+    r"(?=;|\.\s|\n|$|,\s*(?:[A-Z])|(?<=\d{4})\s+/\s|\s*\|)",  # ' / ' after a year (Springer), ' | ' (Wiley)
     re.I,
 )
 #: a month name in English, Portuguese or Spanish, full or abbreviated ('March', 'Mar.', 'fevereiro', 'dic')
@@ -1483,7 +1509,7 @@ _KW_LABEL = re.compile(
     r"^\s*(?:author\s+)?(key ?words?|index terms|palavras[- ]chave|descritores|descriptores|palabras[- ]clave|"
     r"mots[- ]cl[ée]s|subject terms)(?:\s*[:.—–-]\s*(.*)|\s*$|"
     # no colon, a list after a space ('Keywords NASH . FGF21 . Autophagy': Springer): two separators at least
-    r"\s+(?=[^\s.,;·•]\S*(?:[^\n]*?(?:\s\.\s|\s·\s|;\s|\s•\s)){2})(.*))",
+    r"\s+(?=(?-i:[A-Z0-9])\S*(?:[^\n]*?(?:\s\.\s|\s·\s|;\s|\s•\s)){2})(.*))",
     re.I,
 )
 _KW_LANG = {"palavras": "pt", "descritores": "pt", "palabras": "es", "descriptores": "es", "mots": "fr"}
@@ -1825,6 +1851,8 @@ def _extract_abstract(doc: Document, art: Article, fr: _Front) -> None:
         heading_at = start - 1
         start = _past_keyword_column(lines, start) if inline is None else start
         end, gap = across_page_break(fr, art, start, abstract_end(lines, start))
+        if start <= fr.foot_from < end:
+            end = fr.foot_from
         # the heading as printed ('Abstract', 'Summary', 'Resumo') is the abstract's <title>
         head = ABSTRACT_HEADING.match(lines[heading_at].text) or ABSTRACT_INLINE.match(lines[heading_at].text)
         own = [lines[heading_at]] + [lines[k] for k in range(start, end) if k not in gap and k not in fr.furniture]
@@ -1938,6 +1966,8 @@ def _extract_other_abstracts(doc: Document, art: Article, fr: _Front) -> None:
         lang = heading_language(title)
         end, gap = across_page_break(fr, art, i + 1, abstract_end(lines, i + 1, questions=lang is None),
                                      questions=lang is None)
+        if i < fr.foot_from < end:
+            end = fr.foot_from
         nxt = next((lines[k].stripped for k in range(i + 1, end) if lines[k].stripped), "")
         if not m.group(2) and is_heading_like(nxt) and not ABSTRACT_SECTION.match(nxt) and not nxt.endswith("?"):
             # a label over another label ('Section / Synopsis / License' on a web page) is no abstract

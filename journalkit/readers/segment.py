@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from ..document import Document, Line, Segments
 from .authors import ends_with_country, looks_institution
-from .citation import CITE_LABEL
+from .citation import CITE_LABEL, HEAD_SHAPES, match_issue_line
 from .reflist import _LINK_LINE, LONE_NUMBER, label_number, label_style, opens_entry, reference_items
 
 __all__ = ["segment", "CORE_NOISE", "REF_HEADING", "is_heading_like"]
@@ -421,7 +421,7 @@ def segment(doc: Document, noise_patterns: list[str] | None = None) -> Segments:
     if foot:
         taken = {ln.start for ln in foot}
         seg.body = [ln for ln in seg.body if ln.start not in taken]
-        seg.front = seg.front + foot
+        seg.first_page_foot = foot
         first = next(ln for ln in foot if ln.stripped)
         doc.report.add("segment", "first-page-foot",
                        f"the first page's foot ({sum(1 for ln in foot if ln.stripped)} lines: correspondence, "
@@ -432,13 +432,30 @@ def segment(doc: Document, noise_patterns: list[str] | None = None) -> Segments:
 
 _YEAR_LINE = re.compile(r"^\s*(?:1[5-9]|20)\d{2}\s*$")
 
-#: how a block of the first page's foot opens: a footnote mark, a correspondence or e-mail label, the
-#: copyright, the DOI, a history date, an ISSN and price line ('0304-3835/© 2019'), author details
+#: how a block of the first page's foot opens, in the wording of a label rather than of a sentence: a
+#: correspondence label ('Corresponding author at:', '* Correspondence:'), an e-mail label, the copyright
+#: ('©', 'Copyright © 2020'), the DOI, a history date ('Received 12 October 2019'), an ISSN and price line
+#: ('0304-3835/© 2019'), author details; a paragraph that merely starts with such a word ('Correspondence
+#: between the clinics ...', 'Received doses in 2019 ...', 'Contact tracing began ...') does not match
+_MONTH_DAY = r"(?:\d{1,2}[\s/.-]+[A-Za-z]{3,9}\.?[\s/.-]+|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+)(?:1[6-9]|20)\d\d\b"
 _FOOT_OPENER = re.compile(
-    r"^\s*(?:[*✉†‡§¶]|corresponding authors?\b|correspondence\b|e-?mail(?: address(?:es)?)?\s*:|©|\(c\)\s*\d{4}|"
-    r"copyright\b|https?://(?:dx\.)?doi\.org/10\.|doi:\s*10\.|(?:received|accepted|revised|published online)\b"
-    r"[^.]{0,40}?\b(?:1[6-9]|20)\d\d\b|article history\b|full list of author information|present address\b|"
-    r"\d{4}-\d{3}[\dX]/|these authors contributed|contact\s+[A-Z])", re.I)
+    r"^\s*(?:(?i:corresponding authors?(?:\s+at)?\s*[:.]|correspond[eê]nc(?:e|ia)\s*(?:to\b|:)|"
+    r"e-?mail(?: address(?:es)?)?\s*:|©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|:|(?:1[6-9]|20)\d\d\b)|"
+    r"https?://(?:dx\.)?doi\.org/10\.|doi:\s*10\.|(?:received|accepted|revised|published online)\s*:?\s*"
+    + _MONTH_DAY + r"|article history\b|full list of author information|present address\s*:|"
+    r"these authors contributed)|\d{4}-\d{3}[\dX]/|CONTACT\s+[A-Z])")
+#: a footnote mark opens a foot block only when the block is an author note (an address, a correspondence
+#: or e-mail word, equal contributions): '* P < 0.05 compared with ...' under a table is the table's
+_MARK_OPENER = re.compile(r"^\s*[*✉†‡§¶]")
+_SITE_LINE = re.compile(r"^(?:https?://|www\.)\S+$")
+
+
+def _own_head(s: str) -> bool:
+    facts = match_issue_line(s)
+    return facts is not None and facts.shape in HEAD_SHAPES
+
+
+_AUTHOR_NOTE = re.compile(r"@|correspond|e-?mail|contributed equally|present address", re.I)
 
 
 def _first_page_foot(body: list[Line], pages: list[int], all_lines: list[Line]) -> list[Line]:
@@ -448,8 +465,10 @@ def _first_page_foot(body: list[Line], pages: list[int], all_lines: list[Line]) 
     affiliations, history dates, DOI and copyright: Elsevier, Springer, BMC, Wiley, Taylor & Francis) under
     the columns, and pdftotext puts it after the first column of the body. There the readers of those
     facts never looked. Taken are the blank-line-separated blocks that end the first page, walking back while
-    each opens like a foot item ('*', 'Corresponding author', 'E-mail address:', '©', the DOI, 'Received ...
-    2019', an affiliation label before an institution); a body that is all first page keeps its lines.
+    each opens like a foot item ('Corresponding author at:', 'E-mail address:', '©', the DOI, 'Received 12 May
+    2019', an affiliation label before an institution, a footnote mark over an author note); a body that is all
+    first page keeps its lines. The foot is kept apart (``Segments.first_page_foot``): the front-matter reader
+    reads it after the front matter, and no text that runs on (an abstract) runs into it.
     """
     if not body or not pages or max(pages) == 0:
         return []
@@ -470,7 +489,7 @@ def _first_page_foot(body: list[Line], pages: list[int], all_lines: list[Line]) 
         if a == b:
             break
         lone_label = b == a + 1 and _AFF_LABEL_ALONE.match(body[a].stripped) is not None and start < end
-        if not lone_label and not _foot_item(body[a].stripped, body[a + 1].stripped if a + 1 < b else ""):
+        if not lone_label and not _foot_item([ln.stripped for ln in body[a:b]]):
             # an affiliation under its label, a blank line between ('3' / '' / 'German Center for ...')
             p = a
             while p > 0 and not body[p - 1].stripped:
@@ -488,16 +507,21 @@ def _first_page_foot(body: list[Line], pages: list[int], all_lines: list[Line]) 
 _AFF_LABEL_ALONE = re.compile(r"^\^?(?:\d{1,2}|[a-z])$")
 
 
-def _foot_item(s: str, nxt: str) -> bool:
-    """Does a block of the first page's foot open with ``s`` (``nxt`` the line after it)?"""
+def _foot_item(block: list[str]) -> bool:
+    """Does the block of stripped lines ``block`` (no blank line in it) open a part of the first page's foot?"""
+    s = block[0]
     if _FOOT_OPENER.match(s):
         return True
+    if len(block) == 1 and (_SITE_LINE.match(s) or _own_head(s)):
+        return True  # the journal's site or its citation line alone ('Cells 2020, 9, 1267; doi:...': MDPI)
+    if _MARK_OPENER.match(s):
+        return any(_AUTHOR_NOTE.search(t) for t in block[:4])
     # an affiliation with its label ('1 Department of ...', or the label alone over it)
     label = re.match(r"^\^?(\d{1,2}|[a-z])\s*(?:$|\s(?=[A-Z]))", s)
     if label is None:
         return False
     rest = s[label.end():].strip()
-    return looks_institution(rest) if rest else looks_institution(nxt)
+    return looks_institution(rest or (block[1] if len(block) > 1 else ""))
 
 
 def _page_edges(lines: list[Line], pages: list[int]) -> set[int]:
@@ -601,14 +625,17 @@ def _restore_aff_labels(all_lines: list[Line], lone: list[tuple[int, Line]],
     end = next((k for k, ln in enumerate(all_lines) if ln.stripped and _front_landmark(ln.text)), None)
     if end is None:
         return set()
-    paged = bool(pages) and max(pages or [0]) > 0
+    page = pages if pages and max(pages) > 0 else None
     restored: set[int] = set()
     for k, line in lone:
-        if (k >= end and not (paged and pages is not None and pages[k] == 0)) or len(line.stripped) > 2:
+        if (k >= end and not (page is not None and page[k] == 0)) or len(line.stripped) > 2:
             continue
-        nxt = next((ln for ln in all_lines[k + 1:k + 1 + _LABEL_REACH]
-                    if ln.stripped and not LONE_NUMBER.match(ln.stripped)), None)
-        if nxt is not None and (looks_institution(nxt.stripped) or ends_with_country(nxt.stripped)):
+        j = next((j for j in range(k + 1, min(k + 1 + _LABEL_REACH, len(all_lines)))
+                  if all_lines[j].stripped and not LONE_NUMBER.match(all_lines[j].stripped)), None)
+        if j is None or (k >= end and page is not None and page[j] != 0):
+            continue  # past the landmark, the label and its institution are both on the first page
+        nxt = all_lines[j]
+        if looks_institution(nxt.stripped) or ends_with_country(nxt.stripped):
             restored.add(line.start)
     return restored
 

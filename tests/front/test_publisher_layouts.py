@@ -253,3 +253,59 @@ def test_springer_first_page() -> None:
     by_id = {a.id: a.text for a in art.affiliations}
     assert ["Lisboa" in by_id[c.aff_ids[0]] for c in art.contributors] == [False, True, False]
     assert len(art.contributors[2].aff_ids) == 2
+
+
+def _two_pages(page1_end: str, page2: str = "The districts lie far from the capital and have few clinics.\n",
+               abstract: str = "Measles returned to several districts. We describe how they were traced.") -> str:
+    return ("Contact tracing and measles outbreaks in rural districts\n\n"
+            "Anna Berg 1, Tomas Lind 2\n\n"
+            "1 Department of Biology, Lund University, Lund, Sweden\n"
+            "2 Department of Geology, Uppsala University, Uppsala, Sweden\n\n"
+            f"Abstract\n\n{abstract}\n\n"
+            "Introduction\n\nMeasles is one of the most contagious diseases of people and outbreaks still occur.\n\n"
+            f"{page1_end}\n\f{page2}")
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Correspondence between the clinics and the districts was kept by letter every week of the year.",
+    "Copyright law did not restrict the sharing of the outbreak data between the two agencies at all.",
+    "Contact tracing began within two days of each case being reported to the district office staff.",
+    "Received doses in 2019 were counted from the registers kept at each of the district clinics.",
+    "* P < 0.05 compared with the control districts in the same year of the study period.",
+])
+def test_first_page_paragraphs_are_no_foot(paragraph: str) -> None:
+    """A body paragraph ending the first page that merely opens with a foot word stays in the body (a table
+    note, as a body footnote)."""
+    res = convert(_two_pages(paragraph))
+    art = res.article
+    body = " ".join([p.text for sec in art.body for p in sec.paragraphs] + [str(f) for f in art.footnotes])
+    assert paragraph[2:40] in body
+    assert not any(e.kind == "first-page-foot" for e in res.report.entries)
+
+
+def test_first_page_foot_never_runs_into_the_abstract() -> None:
+    res = convert(_two_pages("https://doi.org/10.1016/j.coast.2019.12.014\n\n"
+                             "© 2020 Elsevier Ltd. All rights reserved."))
+    art = res.article
+    assert art.abstract is not None and len(art.abstract.paragraphs) == 1
+    assert art.doi == "10.1016/j.coast.2019.12.014"
+
+
+def test_body_lines_in_a_head_shape_do_not_beat_the_labelled_citation() -> None:
+    text = _two_pages("Surveys of the sites were run in 2017, 2018, 2019",
+                      abstract="Measles returned to several districts.\n\n"
+                               "Citation: Berg A, Lind T (2021) Contact tracing. Estuar Coast Sci 12(3): 45-56.")
+    art = convert(text).article
+    assert (art.volume, art.pub_date and art.pub_date.year, art.fpage) == ("12", "2021", "45")
+
+
+def test_page_number_over_the_next_page_is_no_affiliation_label() -> None:
+    res = convert(_two_pages("1", "Ministry of Health guidelines recommend that contacts are vaccinated.\n"))
+    body = [p.text for sec in res.article.body for p in sec.paragraphs]
+    assert any(t.startswith("Ministry of Health") for t in body)
+
+
+def test_a_sentence_on_keywords_is_no_keyword_list() -> None:
+    text = _two_pages("The end of the page.", abstract="Keywords searched were depression; anxiety; stress; and "
+                      "burnout, combined with nursing students.")
+    assert convert(text).article.keywords == []
