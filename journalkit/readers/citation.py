@@ -74,8 +74,9 @@ _SHAPE_WORDS = ("ISSN", " volume ", "Vol.", "Volume")
 _SHAPE_YEARS = r"\(" + _YEAR + r"\)\s|\b" + _YEAR + r",\s*(?:\d{1,5},|VOL\.)"
 #: the two tests above as one compiled search: this runs on every line outside the reference list (160k
 #: lines over the corpus), where a Python-level ``any(...)`` per line cost more than all the shapes together
-_SHAPE_HINT = re.compile("^(?:" + "|".join(map(re.escape, _SHAPE_OPENINGS)) + ")|"
-                         + "|".join(map(re.escape, _SHAPE_WORDS)) + "|" + _SHAPE_YEARS)
+_SHAPE_HINT_WORDS = re.compile("^(?:" + "|".join(map(re.escape, _SHAPE_OPENINGS)) + ")|"
+                               + "|".join(map(re.escape, _SHAPE_WORDS)))
+_SHAPE_HINT = re.compile(_SHAPE_HINT_WORDS.pattern + "|" + _SHAPE_YEARS)
 
 #: a DOI printed where the pages go ('PLoS ONE. 2012;7(6):10.1371/annotation/3155a3e9-...'): some notices have no
 #: page or article number, and the journal uses the DOI as the e-locator
@@ -116,18 +117,22 @@ class IssueFacts:
     values: dict[str, tuple[str, int, int]]
 
 
-def match_issue_line(line: str) -> IssueFacts | None:
-    """Match one stripped line of page furniture against the known shapes."""
+def match_issue_line(line: str, *, heads: bool = True) -> IssueFacts | None:
+    """Match one stripped line of page furniture against the known shapes.
+
+    ``heads=False`` leaves out :data:`HEAD_SHAPES`, which only a first-page line may take: a body line
+    ('Surveys were run in 2017, 2018, 2019') can have their shape, and author-year text is full of '(2019) '.
+    """
     # Called once per line outside the reference list: most lines hold none of the literals or year forms
     # that every shape needs (listed above), so they are turned away before the regexes.
     # Plain substring tests first ("Vol" covers "Vol." and "Volume"): they are necessary for the hint, and
     # several times cheaper than its regex scan on the many lines that hold none of them.
     if not (line.startswith(_SHAPE_OPENINGS) or "ISSN" in line or "Vol" in line or " volume " in line
-            or "(1" in line or "(2" in line or ", " in line and line[-1:].isdigit() or "VOL." in line):
+            or heads and ("(1" in line or "(2" in line or ", " in line and line[-1:].isdigit() or "VOL." in line)):
         return None
-    if _SHAPE_HINT.search(line) is None:
+    if (_SHAPE_HINT if heads else _SHAPE_HINT_WORDS).search(line) is None:
         return None
-    for name, rx in _LINE_SHAPES:
+    for name, rx in _LINE_SHAPES if heads else _WORD_SHAPES:
         m = rx.match(line)
         if m:
             vals = {k: (v.strip(), m.start(k), m.end(k)) for k, v in m.groupdict().items() if v and v.strip()}
@@ -167,6 +172,8 @@ _NEEDS_JOURNAL = frozenset({"volume-year-pages", "year-volume-pages", "year-volu
 #: the first page, and only after the article's labelled citation (a body line may take their shape)
 HEAD_SHAPES = frozenset({"volume-year-pages", "year-volume-pages", "year-volume-number", "volume-article",
                          "article-id", "vol-no", "year-vol"})
+#: the shapes that a line anywhere may take
+_WORD_SHAPES = [(name, rx) for name, rx in _LINE_SHAPES if name not in HEAD_SHAPES]
 #: shapes where the number after the volume is an article number unless it is a page range
 _NUMBERED = frozenset({"year-volume-pages", "year-vol"})
 

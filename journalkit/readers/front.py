@@ -7,7 +7,7 @@ import functools
 import re
 import string
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 
 from pydantic import ValidationError
 
@@ -201,27 +201,24 @@ def _find_citation(doc: Document, art: Article, fr: _Front, text_lines: list[Lin
     the starts of the first page's running head and foot lines, which the unlabelled heads may come from.
     """
     lines = [ln for ln in text_lines if ln.stripped]
-    front_starts = {ln.start for ln in fr.lines}
-    head_starts = front_starts | (first_page or set())
+    front_at = {ln.start: k for k, ln in enumerate(fr.lines)}
+    head_starts = front_at.keys() | (first_page or set())
     later: list[tuple[IssueFacts, Line]] = []  # other houses' unlabelled heads: after the labelled citation
     for ln in lines:
-        s = ln.stripped
-        facts = match_issue_line(s)
+        # the first page's head and foot, in the front matter or aside, may take the other houses' shapes
+        facts = match_issue_line(ln.stripped, heads=ln.start in head_starts)
         if facts is None:
             continue
         if facts.shape in HEAD_SHAPES:
-            if ln.start in head_starts:  # the first page's head and foot, in the front matter or aside
-                later.append((facts, ln))
+            later.append((facts, ln))
             continue
         _apply_facts(doc, art, facts, _Joined.of([ln]))
-        if ln.start in front_starts:
-            for k, fl in enumerate(fr.lines):
-                if fl.start == ln.start:
-                    fr.use(k)
+        if ln.start in front_at:
+            fr.use(front_at[ln.start])
     # the citation line: a labelled one first, then any line in the front matter, then the rest
     found: IssueFacts | None = None
     heads = {ln.stripped for _f, ln in later}
-    for cand, labelled in _citation_candidates(lines, front_starts):
+    for cand, labelled in _citation_candidates(lines, front_at.keys()):
         if not labelled and cand.text in heads:
             continue  # read below in its own shape ('Cells 2020, 9, 1267': the last number is an article's)
         facts = parse_citation(cand.text)
@@ -242,9 +239,8 @@ def _find_citation(doc: Document, art: Article, fr: _Front, text_lines: list[Lin
             break
     for facts, ln in later:
         _apply_facts(doc, art, facts, _Joined.of([ln]))
-        for k, fl in enumerate(fr.lines):
-            if fl.start == ln.start:
-                fr.use(k)
+        if ln.start in front_at:
+            fr.use(front_at[ln.start])
     _journal_line(doc, art, fr)
 
 
@@ -318,7 +314,7 @@ def _journal_line(doc: Document, art: Article, fr: _Front) -> None:
             return
 
 
-def _citation_candidates(lines: list[Line], front_starts: set[int]) -> Iterator[tuple[_Joined, bool]]:
+def _citation_candidates(lines: list[Line], front_starts: Collection[int]) -> Iterator[tuple[_Joined, bool]]:
     """(text, labelled) for the lines that may hold the article's own citation, labelled ones first.
 
     A labelled citation ('Citation:', 'How to cite', 'Como citar', 'Cite this article') is joined with the
@@ -702,9 +698,8 @@ def _labelled_aff_block(fr: _Front, start: int) -> int | None:
         s = lines[i].stripped
         if not s or fr.used[i]:
             continue
-        if _MARKER_ONLY.match(s) and s.strip("^.) ").isalnum():
-            nxt = next((ln.stripped for ln in lines[i + 1:i + 3] if ln.stripped), "")
-            if looks_institution(nxt):
+        if _lone_label(s):
+            if _label_over_institution(lines, i, len(lines)):
                 return i
         elif split_aff_label(s)[0] is not None and looks_institution(s):
             return i
@@ -886,7 +881,7 @@ def _byline_after_icon(fr: _Front, j: int, limit: int) -> int | None:
     if k >= limit or k == j or fr.used[k]:
         return None
     s = lines[k].stripped
-    if _MARKER_ONLY.match(s) and s.strip("^.) ").isalnum():
+    if _lone_label(s):
         return None if _label_over_institution(lines, k, limit) else k
     c = _CONNECTOR_NAMES.match(s)
     if c is not None and _person_items(s[c.end():], None) is not None:
@@ -1191,6 +1186,11 @@ def _affiliation_blocks(doc: Document, art: Article, all_lines: list[Line]) -> N
 
 
 _MARKER_ONLY = re.compile(r"^\s*\^?(\d{1,2}|[a-z]|[IVX]{1,4}|[*†‡§¶])[.)]?\s*$")
+
+
+def _lone_label(s: str) -> bool:
+    """Is ``s`` an affiliation label alone on its line: a number or letter, not a footnote symbol?"""
+    return _MARKER_ONLY.match(s) is not None and s.strip("^.) ").isalnum()
 
 
 def _country(text: str) -> str | None:

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..document import Document, Line, Segments
-from .authors import ends_with_country, looks_institution
+from .authors import ends_with_country, looks_institution, split_aff_label
 from .citation import CITE_LABEL, HEAD_SHAPES, match_issue_line
 from .reflist import _LINK_LINE, LONE_NUMBER, label_number, label_style, opens_entry, reference_items
 
@@ -517,11 +517,10 @@ def _foot_item(block: list[str]) -> bool:
     if _MARK_OPENER.match(s):
         return any(_AUTHOR_NOTE.search(t) for t in block[:4])
     # an affiliation with its label ('1 Department of ...', or the label alone over it)
-    label = re.match(r"^\^?(\d{1,2}|[a-z])\s*(?:$|\s(?=[A-Z]))", s)
-    if label is None:
-        return False
-    rest = s[label.end():].strip()
-    return looks_institution(rest or (block[1] if len(block) > 1 else ""))
+    if _AFF_LABEL_ALONE.match(s):
+        return len(block) > 1 and looks_institution(block[1])
+    label, rest = split_aff_label(s)
+    return label is not None and looks_institution(rest)
 
 
 def _page_edges(lines: list[Line], pages: list[int]) -> set[int]:
