@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["HEAD_SHAPES", "IssueFacts", "match_issue_line", "parse_citation"]
+__all__ = ["HEAD_SHAPES", "IssueFacts", "last_sentence", "match_issue_line", "parse_citation"]
 
 _ISSN = r"(?P<issn>\d{4}-?\d{3}[\dXx])"
 _VOLISS = r"(?P<volume>\d{1,5})\s*\((?P<issue>[^)\n]{1,20})\)"
@@ -210,9 +210,12 @@ def parse_citation(text: str) -> IssueFacts | None:
         if ay:
             vals["year"] = (ay.group("year"), ay.start("year"), ay.end("year"))
     j, js, _je = vals["journal"]
-    last = _last_sentence(j)
+    last = last_sentence(j)
     last = _CITE_LABEL.sub("", last).strip(" .,")
-    if last and len(last) <= 80 and re.search(r"[A-Za-z]{2}", last):
+    # a citation printed with its journal left empty ('... of 9,153 Patients. . 2012; 9(8):e1001300') names none:
+    # the title's last sentence before it is not the journal
+    empty = shape == "citation" and _EMPTY_SENTENCE.search(text, 0, m.start("year")) is not None
+    if last and len(last) <= 80 and re.search(r"[A-Za-z]{2}", last) and not empty:
         off = js + j.rfind(last)
         vals["journal"] = (last, off, off + len(last))
     else:
@@ -220,16 +223,19 @@ def parse_citation(text: str) -> IssueFacts | None:
     return IssueFacts(shape, vals)
 
 
+#: a sentence left empty just before the year: 'Title. . 2012;'
+_EMPTY_SENTENCE = re.compile(r"\.\s+[.,]\s*$")
 #: words journals abbreviate with a full stop; a '. ' after one does not end a sentence ('Rev. Saúde Pública')
 ABBREV_WORDS = frozenset({
     "j", "biol", "med", "int", "res", "rev", "sci", "proc", "natl", "acad", "clin", "am", "br", "bras", "braz",
     "eur", "chem", "phys", "mol", "cell", "immunol", "comput", "genet", "trop", "dis", "negl", "soc", "ann",
     "arch", "pathog", "pharmacol", "nucl", "gen", "physiol", "neurosci", "enferm", "lat", "latino-am", "enf",
     "esc", "cad", "saude", "epidemiol", "nutr", "psychol", "psiquiatr", "odontol", "ciênc", "cienc", "front",
+    "an",  # Anais ("An. Acad. Bras. Ciênc.")
 })
 
 
-def _last_sentence(text: str) -> str:
+def last_sentence(text: str) -> str:
     """The last sentence of ``text`` (the journal after the title), not breaking after abbreviations."""
     cut = 0
     for m in re.finditer(r"\.\s+(?=[A-Z])|:\s+|\)\s+|\.\s+(?=\S)", text):

@@ -47,7 +47,7 @@ from .front import (
     keyword_groups,
 )
 from .reflist import _split_references
-from .segment import ABSTRACT_HEADING, Segments
+from .segment import ABSTRACT_HEADING, FIELD_LABEL, Segments
 
 __all__ = ["extract", "put", "split_name", "find_citations"]
 
@@ -63,6 +63,7 @@ def extract(doc: Document) -> Article:
     seg = doc.segments
     _reclaim_abstract(seg)
     _reclaim_other_abstracts(seg)
+    _reclaim_facts_box(seg)
     foot_from = len(seg.front)
     if seg.first_page_foot:
         seg.front = seg.front + seg.first_page_foot
@@ -103,6 +104,9 @@ def extract(doc: Document) -> Article:
     # a web page's 'About this article' box (Received / Accepted / Published) after the references
     back_fr = _Front(seg.back)
     _extract_dates(doc, art, back_fr, fill_only=True)
+    if art.license is None:
+        # a web page prints the licence under 'Rights and permissions' or 'License' after the references
+        _extract_license(doc, art, back_fr)
     dated = {k for k, used in enumerate(back_fr.used) if used}
     used_back = _extract_corresp(doc, art, seg.front, seg.back, seg.body, seg.references, taken=dated)
     used_back += sorted(dated - set(used_back))
@@ -411,6 +415,43 @@ def _reclaim_abstract(seg: Segments) -> None:
         return
     seg.front = seg.front + seg.body[:end]
     seg.body = seg.body[end:]
+
+
+def _reclaim_facts_box(seg: Segments) -> None:
+    """Give the front matter back a journal web page's box of facts that the body starts with.
+
+    Why: an OJS page prints the article's facts under the abstract, each label over its value ('Published'
+    / '2005-06-28', 'Issue' / 'Vol. 2 No. 6 (2005): PLoS Medicine', 'License' / 'This is an open-access
+    ...', 'How to Cite' / the citation, 'Full Text'); when the abstract was cut out of the body at its
+    section titles, the box is left at the top of the body, where its labels would become sections and
+    its licence a paragraph. Two labels at least, each over one value (a line, or a block where the box
+    prints blank lines), make a box; the first line that is neither ends it.
+    """
+    body = seg.body
+    n = len(body)
+    i = next((k for k, ln in enumerate(body) if ln.stripped), n)
+    labels = end = 0
+    while i < n and FIELD_LABEL.match(body[i].stripped):
+        labels += 1
+        if body[i].stripped.casefold().startswith("full text"):
+            end = i + 1
+            break  # the label over the article's text: the body starts under it
+        i += 1
+        spaced = i < n and not body[i].stripped  # a box printed with blank lines: a value is a block
+        while i < n and not body[i].stripped:
+            i += 1
+        if i < n and not FIELD_LABEL.match(body[i].stripped):
+            # the value: one line, or the block of lines up to the next blank line
+            while i < n and body[i].stripped:
+                i += 1
+                if not spaced:
+                    break
+        end = i
+        while i < n and not body[i].stripped:
+            i += 1
+    if labels >= 2 and end:
+        seg.front = seg.front + body[:end]
+        seg.body = body[end:]
 
 
 def _reclaim_other_abstracts(seg: Segments) -> None:

@@ -55,6 +55,7 @@ from .citation import (
     CITE_LABEL,
     HEAD_SHAPES,
     IssueFacts,
+    last_sentence,
     match_issue_line,
     parse_citation,
     split_pages,
@@ -336,9 +337,11 @@ def _citation_candidates(lines: list[Line], front_starts: Collection[int]) -> It
             off = ln.start + (len(ln.text) - len(ln.text.lstrip()))
             prev = lines[k - 1] if k else None
             if prev is not None and prev.start in front_starts and prev.end + 1 == off \
-                    and prev.text == prev.text.rstrip() and _CITATION.match(ln.stripped):
+                    and prev.text == prev.text.rstrip() and _CITATION.match(ln.stripped) \
+                    and last_sentence(prev.stripped) != prev.stripped.strip(" .,"):
                 # an unlabelled citation wrapped inside the journal name ('... Genomics. PLoS' / 'Comput Biol
-                # 2015; 11(3):e1004079'): the previous line is joined
+                # 2015; 11(3):e1004079'): the previous line, whose last sentence opens the name, is joined; a
+                # line with no sentence break of its own ('Skip to main content Home Journals') is not
                 yield _Joined.of([prev, ln]), False
                 continue
             yield _Joined.of([ln]), False

@@ -779,16 +779,20 @@ def _find_body_start(main: list[Line]) -> int:
                 note_left = _NOTE_LINES + 1
             note_left = max(0, note_left - 1) if s else 0
             if s and seen_text and not note_left and is_heading_like(s) and not _is_abstract_section(s) \
-                    and not _goes_on_sentence(main, j) and not _FIELD_LABEL.match(s) and not after_label:
+                    and not _goes_on_sentence(main, j) and not FIELD_LABEL.match(s) and not after_label:
                 return _untitled_opening(main, abs_i, True, j, _UNTITLED_AFTER_ABSTRACT)
             if s:
-                after_label = bool(_FIELD_LABEL.match(s))
+                after_label = bool(FIELD_LABEL.match(s))
             if len(s) > 80:
                 seen_text = True
             j += 1
         return n
-    # no landmark: the first long paragraph after the author block is body
+    # no landmark: a first section numbered '1.' ('1. AUTORIA', '1. The case'), then the first long paragraph
+    # after the author block, is body
+    first = _first_numbered_heading(main)
     for a, b in _paragraph_blocks(main):
+        if first is not None and a >= first:
+            return first
         text = " ".join(ln.stripped for ln in main[a:b])
         if len(text) >= 250 and _sentence(text) and not _frontish(text) and _prose(text):
             return a
@@ -798,7 +802,24 @@ def _find_body_start(main: list[Line]) -> int:
                 t = main[i].stripped
                 if len(t) >= 250 and _sentence(t) and not _frontish(t) and _prose(t):
                     return i
-    return n
+    return first if first is not None else n
+
+
+#: a section heading numbered one: '1. AUTORIA', '1. Introduction' (the full stop tells it from an affiliation's
+#: label, '1 Department of ...'; institutions are ruled out besides)
+_FIRST_HEADING = re.compile(r"^1\.\s+[^\W\d_][^.:;,]{2,60}$")
+
+
+def _first_numbered_heading(main: list[Line]) -> int | None:
+    """Index of a heading numbered '1.' with text under it, in a front matter that has no abstract or
+    keywords to end it: a short article (an erratum, an editorial) numbers its sections without an
+    abstract, and its first section's short lines would otherwise all be read as front matter."""
+    for i, ln in enumerate(main[:-1]):
+        s = ln.stripped
+        if s.startswith("1.") and _FIRST_HEADING.match(s) and is_heading_like(s) and not looks_institution(s) \
+                and main[i + 1].stripped and not main[i + 1].stripped.startswith("2."):
+            return i
+    return None
 
 
 #: the label of a correspondence note printed alone on its line, and how many lines its name, address and
@@ -807,7 +828,7 @@ _NOTE_OPENER = re.compile(r"^\s*(?:[*✉†]|(?:address for )?correspond)", re.I
 _NOTE_LINES = 5
 #: a journal web page's labels of the article's facts ('Published' / '2012-08-16', 'Issue' / 'Vol. 8 No. 8
 #: (2012):', 'Section', 'License', 'How to Cite', 'Full Text'), and such values: no section titles
-_FIELD_LABEL = re.compile(
+FIELD_LABEL = re.compile(
     r"^(?:published|received|accepted|revised|submitted|issue|pages?|section|licen[cs]e|copyright|full text|"
     r"download pdf|metrics|article information|"
     r"" + CITE_LABEL + r")\s*:?\s*$|^(?:vol\.|volume)\s*\d|^pages?\s+e?\d", re.I)
