@@ -119,3 +119,13 @@ def test_hyphen_restored_in_a_text_whose_casefolding_changes_its_length() -> Non
             "highly-susceptible alleles were common.\n")
     out = _repair(text).text
     assert "were highly-susceptible." in out and "Großbritannien" in out
+
+
+def test_html_character_references_left_by_a_text_browser() -> None:
+    """'Smith &amp; Jones': the page's source showed through; the character is put back, and a reference that
+    names no printing character ('&#10;') or an unknown name ('&foo;') is left as printed."""
+    doc = _repair("Amit Dutt &amp; Alex Hajnal &lt;5 mm&gt; &#233;t&#xE9;&nbsp;x &#10; &foo; R&D;\n")
+    assert doc.text == "Amit Dutt & Alex Hajnal <5 mm> été x &#10; &foo; R&D;\n"
+    entries = [e for e in doc.report.entries if e.kind == "html-entity"]
+    assert len(entries) == 6 and entries[0].original == "&amp;"
+    assert doc.to_original(doc.text.index("Alex")) == len("Amit Dutt &amp; ")

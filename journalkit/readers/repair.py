@@ -8,12 +8,13 @@ text is kept and a warning says why.
 
 Kinds: ``newline``, ``whitespace``, ``invisible``, ``soft-hyphen``,
 ``ligature``, ``markup``, ``link-label``, ``icon-glyph``, ``doi-space``,
-``doi-hyphen``, ``hyphenation``, ``hyphen-restored``, ``drop-cap``.
+``doi-hyphen``, ``hyphenation``, ``hyphen-restored``, ``drop-cap``, ``html-entity``.
 """
 
 from __future__ import annotations
 
 import functools
+import html
 import itertools
 import re
 import unicodedata
@@ -45,6 +46,9 @@ _SOFT_HYPHEN = re.compile("\u00ad")
 _LIGATURES = re.compile("[\ufb00-\ufb06]")
 _MARKUP = re.compile(r"\*\*([^*\n]{1,200}?)\*\*|__([^_\n]{1,200}?)__")
 _WORD = re.compile(r"[^\W\d_]+")
+#: an HTML character reference a text browser printed as it stood in the page's source ('Smith &amp; Jones'):
+#: the five XML ones, the no-break space, and numeric references of characters that print
+_HTML_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d{2,7}|#[xX][0-9a-fA-F]{2,6});")
 
 #: link labels that web pages and PDF viewers print with no content behind them
 LINK_LABELS = (
@@ -336,6 +340,17 @@ def _link_labels(doc: Document) -> list[Edit]:
     trailing = _finditer_at(_TRAILING_LABEL_CORE, text, label_starts)
     edits += [Edit(m.start(), m.end(), "", "link-label", "web-page link label removed")
               for m in _finditer_at(_TRAILING_LABEL, text, _run_starts(text, trailing))]
+    return edits
+
+
+def _html_entities(doc: Document) -> list[Edit]:
+    if "&" not in doc.text:
+        return []
+    edits = []
+    for m in _HTML_ENTITY.finditer(doc.text):
+        ch = html.unescape(m.group(0)).replace("\u00a0", " ")
+        if len(ch) == 1 and (ch.isprintable() or ch == " "):
+            edits.append(Edit(m.start(), m.end(), ch, "html-entity", "HTML character reference -> character"))
     return edits
 
 
@@ -648,6 +663,8 @@ REPAIRS: list[tuple[str, Callable[[Document], list[Edit]]]] = [
     ("control", _simple(_CONTROL, "", "control-char", "control character removed", needs=_CONTROL_CHARS)),
     ("invisible", _simple(_INVISIBLE, "", "invisible", "zero-width character removed", needs=_INVISIBLE_CHARS)),
     ("whitespace", _simple(_NBSP, " ", "whitespace", "no-break/odd space -> space", needs=_NBSP_CHARS)),
+    # a text browser's leftover '&amp;' ('Smith &amp; Jones'); '&nbsp;' becomes a plain space, as a no-break space does
+    ("html-entity", _html_entities),
     ("soft-hyphen-eol", _simple(_SOFT_HYPHEN_EOL, lambda m: m.group(1) + m.group(2), "soft-hyphen",
                                 "soft hyphen at a line break: word joined",
                                 starts=lambda text: (i - 1 for i in _occurrences(text, "\u00ad") if i > 0))),
