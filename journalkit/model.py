@@ -541,8 +541,9 @@ class Article(_Sourced):
     title: str | None = None
     subtitle: str | None = None
     contributors: list[Contributor] = Field(default_factory=list)
-    # the article's editors ('Academic Editor: ...'), contrib_type "editor": kept apart from the authors, and
-    # written in a contrib-group of their own
+    # the article's editors ('Academic Editor: ...', 'Edited by:'), contrib_type "editor", and the reviewers a
+    # page names ('Reviewed by:'), contrib_type "reviewer": kept apart from the authors, and written in a
+    # contrib-group of their own
     editors: list[Contributor] = Field(default_factory=list)
     affiliations: list[Affiliation] = Field(default_factory=list)
     author_notes: list[AuthorNote] = Field(default_factory=list)

@@ -35,6 +35,7 @@ LABELS: dict[str, str] = {
     # short reports
     "case report": "case-report", "case reports": "case-report", "relato de caso": "case-report",
     "caso clínico": "case-report", "brief report": "brief-report", "short report": "brief-report",
+    "brief research report": "brief-report",
     "brief communication": "brief-report", "short communication": "brief-report",
     "rapid communication": "rapid-communication", "comunicação breve": "rapid-communication",
     "comunicación breve": "rapid-communication", "comunicações breves": "rapid-communication",

@@ -572,6 +572,10 @@ def _clean_byline(s: str) -> str:
     return _BULLET_HEAD.sub("", s.strip())
 
 
+#: a digit followed by a word: inside a name's span it is no marker but a symbol of a title ('CD39 Marks')
+_INNER_NUMBER = re.compile(r"\d\s*[^\W\d_]")
+
+
 def _person_items(s: str, max_len: int | None = 1500) -> list[NameItem] | None:
     """The names of an author line, or None when the line is not one.
 
@@ -585,6 +589,8 @@ def _person_items(s: str, max_len: int | None = 1500) -> list[NameItem] | None:
     items = parse_name_list(s)
     if not items:
         return None
+    if any(_INNER_NUMBER.search(s, it.start, it.end) for it in items):
+        return None  # a number inside a 'name' ('CD39 Marks Exhausted'): a marker ends a name, a title's symbol not
     persons = 0
     for it in items:
         if looks_like_person(it.name) or marked_caps_person(it):
@@ -605,9 +611,13 @@ def _extract_front(doc: Document, art: Article, fr: _Front, all_lines: list[Line
             break
     label_i = next((i for i in range(limit) if fr.used[i] and doc.type_label and
                     doc.type_label.casefold() in lines[i].stripped.casefold()), -1)
+    # the labelled notes ('Edited by:' / a name / an institution, 'Citation:' / ...): a sidebar that pdftotext
+    # prints before the title holds names and institutions that are no byline (read later as notes)
+    aside = {k for i, j, *_rest in _front_note_items(fr, art) for k in range(i, j)} | _corresp_aside(lines)
 
     def free(i: int) -> bool:
-        return bool(lines[i].stripped) and not fr.used[i] and not _is_furniture(lines[i].stripped, art)
+        return bool(lines[i].stripped) and not fr.used[i] and i not in aside \
+            and not _is_furniture(lines[i].stripped, art)
 
     def next_nonblank(i: int) -> int | None:
         j = i + 1
@@ -688,6 +698,29 @@ def _extract_front(doc: Document, art: Article, fr: _Front, all_lines: list[Line
     if all_lines is not None and not art.affiliations:
         _affiliation_blocks(doc, art, all_lines)
     _surnames_as_cited(doc, art, all_lines if all_lines is not None else lines)
+
+
+def _corresp_aside(lines: list[Line]) -> set[int]:
+    """The lines of a correspondence note whose label stands alone ('*Correspondence:' / 'Rafael Ortega' /
+    'rafael.ortega@uv.es'): the name under it is no byline (the correspondence reader takes the note)."""
+    out: set[int] = set()
+    for i, ln in enumerate(lines):
+        s = ln.stripped
+        m = _CORRESP_HEAD.match(s)
+        # a label ('*Correspondence:', 'Corresponding author:'); 'Correspondence' alone is a type label
+        if m is None or s[m.end():].strip(" :") or not (s.endswith(":") or s[:1] in "*✉†"):
+            continue
+        out.add(i)
+        j = i + 1
+        while j < len(lines) and j <= i + _CORRESP_LINES and lines[j].stripped \
+                and not _starts_note(lines[j].stripped):
+            out.add(j)
+            j += 1
+    return out
+
+
+#: the most lines a correspondence note takes under its label: a name, an address, an e-mail, a phone
+_CORRESP_LINES = 4
 
 
 def _labelled_aff_block(fr: _Front, start: int) -> int | None:
@@ -1024,8 +1057,10 @@ def _extract_affiliations(doc: Document, art: Article, fr: _Front, start: int, l
         fr.use(*range(first, j))
         i = j
     # labels on lines of their own, which pdftotext may print away from their affiliation
-    filled = resolve_aff_labels(seq, {m for c in art.contributors for m in c.markers})
+    markers = {m for c in art.contributors for m in c.markers}
+    filled = resolve_aff_labels(seq, markers)
     affs = [(lb or "", text, s0, s1) for lb, (_, text, s0, s1) in zip(filled, affs)]
+    affs = [part for aff in affs for part in _split_run_in(aff, markers)]
     for label, text, s0, s1 in affs:
         clean = text.strip().rstrip(";,").strip()
         try:
@@ -1045,6 +1080,33 @@ def _extract_affiliations(doc: Document, art: Article, fr: _Front, start: int, l
         if not ids and len(art.affiliations) == 1 and not c.collab:  # a group's members are not all there
             ids = [art.affiliations[0].id]
         c.aff_ids = ids
+
+
+def _split_run_in(aff: tuple[str, str, int, int], markers: set[str]) -> list[tuple[str, str, int, int]]:
+    """One labelled affiliation, or the several a paragraph runs in under their labels.
+
+    Why: Frontiers and Oxford print the affiliations as one paragraph ('1 Department of ..., Sweden, 2 Center
+    for ..., 3 Department of ...'; '... Cambridge, UK and 2 Wellcome Trust ...'; '... Malawi; bDepartment of
+    ...'). The paragraph is cut before the next label in sequence (the label after this one's number or
+    letter) where the byline's markers use that label and an institution follows it. Spans are kept
+    approximate: each part points at its own characters when the paragraph is one line, at the paragraph
+    otherwise.
+    """
+    label, text, s0, s1 = aff
+    out: list[tuple[str, str, int, int]] = []
+    while label:
+        nxt = str(int(label) + 1) if label.isdigit() else (
+            chr(ord(label) + 1) if len(label) == 1 and "a" <= label < "z" else None)
+        if nxt is None or nxt not in markers:
+            break
+        # the label set apart or glued to its institution ('2 Wellcome', '2Wellcome', 'bDepartment')
+        m = re.search(r"(?:[,;]|\band)\s+" + nxt + r"\s?(?=[A-ZÀ-Þ])", text)
+        if m is None or not looks_institution(text[m.end():]):
+            break
+        out.append((label, text[:m.start()].rstrip(" ,;"), s0, s1))
+        label, text = nxt, text[m.end():].lstrip()
+    out.append((label, text, s0, s1))
+    return out
 
 
 #: a line that opens with a Vancouver-style name ('Gomes RR.') ends a wrapped affiliation; the surname carries no
@@ -2224,13 +2286,17 @@ _FRONT_NOTE = re.compile(
     r"financiamento|financiamiento|"
     r"competing interests?|conflicts? of interests?|conflito de interesses?|conflicto de intereses|"
     r"author(?:s'|s)? contributions?|contribui[çc][ãa]o dos autores|data availability(?: statement)?|"
-    r"(?:academic |handling |guest |section |associate |reviewing )?editors?|"
+    r"(?:academic |handling |guest |section |associate |reviewing )?editors?|edited by|reviewed by|"
+    r"specialty section|"
     + CITE_LABEL + r")\s*(?::\s*|\s+(?=\S))(?P<text>\S.*)?$", re.I)
 _NOTE_KIND = (("funding", re.compile(r"^(?:fund|financ)", re.I)),
               ("COI-statement", re.compile(r"^(?:compet|conflit|conflic)", re.I)),
               ("con", re.compile(r"^(?:author|contribui)", re.I)),
               ("data-availability", re.compile(r"^data", re.I)),
-              ("editor", re.compile(r"^(?:academic |handling |guest |section |associate |reviewing )?editor", re.I)),
+              ("editor", re.compile(r"^(?:(?:academic |handling |guest |section |associate |reviewing )?editor|"
+                                    r"edited by)", re.I)),
+              ("reviewer", re.compile(r"^reviewed by", re.I)),
+              ("specialty-section", re.compile(r"^specialty", re.I)),
               ("citation", re.compile(r".", re.I)))
 
 
@@ -2278,6 +2344,30 @@ def _extract_front_notes(doc: Document, art: Article, fr: _Front) -> None:
     as well as here: the how-to-cite text is the article's own, not a made-up one.
     """
     lines = fr.lines
+    for i, j, label, kind, text in _front_note_items(fr, art):
+        ln = lines[i]
+        span = Span(start=doc.to_original(ln.start), end=doc.to_original(lines[j - 1].end))
+        editors = _editor_contribs(doc, art, label, text, span, kind) if kind in ("editor", "reviewer") else None
+        if kind == "funding" and art.funding_statement is None:
+            art.funding_statement = text
+            art.provenance["funding_statement"] = span
+        elif editors:
+            art.editors.extend(editors)
+        else:
+            sec = Section(title=label, sec_type=kind, paragraphs=[Paragraph(text=text)])
+            sec.provenance["text"] = span
+            art.notes.append(sec)
+        fr.use(*range(i, j))
+
+
+def _front_note_items(fr: _Front, art: Article) -> Iterator[tuple[int, int, str, str, str]]:
+    """(first line, last line + 1, label, kind, text) of each labelled note among the unused front lines.
+
+    An editor or reviewer item whose label stands alone prints a person a line ('Reviewed by:' / 'Kwame
+    Asante,' / 'Noguchi Memorial Institute,' / 'Sun-Hee Park,' / ...): a line that is a name alone opens
+    the next person, joined with '; ' as the one-line form separates them.
+    """
+    lines = fr.lines
     i = 0
     while i < len(lines):
         ln = lines[i]
@@ -2298,25 +2388,25 @@ def _extract_front_notes(doc: Document, art: Article, fr: _Front) -> None:
             text = lines[j].stripped
             j += 1
         while j < len(lines) and not fr.used[j] and _note_continues(text, lines[j], lines[j - 1], art, kind):
-            text = _join_wrapped(text, lines[j].stripped)
+            s = lines[j].stripped
+            if kind in ("editor", "reviewer") and s.endswith(",") and _PERSON_ALONE.match(s) \
+                    and looks_like_person(s.rstrip(", ")) and not looks_institution(s):
+                text = text.rstrip(", ") + "; " + s
+            else:
+                text = _join_wrapped(text, s)
             j += 1
-        span = Span(start=doc.to_original(ln.start), end=doc.to_original(lines[j - 1].end))
-        editors = _editor_contribs(doc, art, label, text, span) if kind == "editor" else None
-        if kind == "funding" and art.funding_statement is None:
-            art.funding_statement = text
-            art.provenance["funding_statement"] = span
-        elif editors:
-            art.editors.extend(editors)
-        else:
-            sec = Section(title=label, sec_type=kind, paragraphs=[Paragraph(text=text)])
-            sec.provenance["text"] = span
-            art.notes.append(sec)
-        fr.use(*range(i, j))
+        yield i, j, label, kind, text
         i = j
 
 
-def _editor_contribs(doc: Document, art: Article, label: str, text: str, span: Span) -> list[Contributor] | None:
-    """The editors an 'Academic Editor: Jane Smith, University of X, Country' item names, or None.
+#: a line that holds a name and nothing else but its comma ('Sun-Hee Park,')
+_PERSON_ALONE = re.compile(r"^[^\W\d_][\w.'’ -]{1,60},$")
+
+
+def _editor_contribs(doc: Document, art: Article, label: str, text: str, span: Span,
+                     contrib_type: str = "editor") -> list[Contributor] | None:
+    """The editors an 'Academic Editor: Jane Smith, University of X, Country' item names, or None; the
+    reviewers a 'Reviewed by:' item names (``contrib_type`` "reviewer", as JATS4R tags peer reviewers).
 
     Why: an editor is a contributor (JATS4R: ``contrib-type="editor"``), not a note. Each ';'-separated part
     is a name, then the affiliation printed with it; the name is split as the byline's names are. The label as
@@ -2332,7 +2422,7 @@ def _editor_contribs(doc: Document, art: Article, label: str, text: str, span: S
             return None
         try:
             given, surname, suffix = split_person(name, iberian=iberian)
-            c = Contributor(contrib_type="editor", surname=surname, given_names=given, suffix=suffix,
+            c = Contributor(contrib_type=contrib_type, surname=surname, given_names=given, suffix=suffix,
                             role=label.strip())
             if aff:
                 c.own_affiliations.append(Affiliation(id=f"aff-ed{len(art.editors) + len(out) + 1}", text=aff,

@@ -309,3 +309,112 @@ def test_a_sentence_on_keywords_is_no_keyword_list() -> None:
     text = _two_pages("The end of the page.", abstract="Keywords searched were depression; anxiety; stress; and "
                       "burnout, combined with nursing students.")
     assert convert(text).article.keywords == []
+
+
+_FRONTIERS = """BRIEF RESEARCH REPORT
+published: 3 June 2021
+doi: 10.3389/fmicb.2021.654321
+
+Edited by:
+Hanna Virtanen,
+University of Turku, Finland
+Reviewed by:
+Tomasz Nowak,
+Jagiellonian University, Poland
+Aiko Tanaka,
+Hokkaido University, Japan
+*Correspondence:
+Rafael Ortega
+rafael.ortega@uv.es
+Specialty section:
+This article was submitted to
+Food Microbiology,
+a section of the journal
+Frontiers in Microbiology
+Received: 19 January 2021
+Accepted: 30 April 2021
+Published: 3 June 2021
+Citation:
+Ortega R, Lund K and Mwangi JW
+(2021) IL6 Signalling in Cheese
+Rind Fungi. Front. Microbiol.
+12:654321.
+doi: 10.3389/fmicb.2021.654321
+
+IL6 Signalling in Cheese
+Rind Fungi
+Rafael Ortega 1*, Karin Lund 2 and Joseph W. Mwangi 1,3
+1
+
+Department of Microbiology, University of Valencia, Valencia, Spain, 2 Department of Food Science, University of
+Copenhagen, Copenhagen, Denmark, 3 Department of Biochemistry, University of Nairobi, Nairobi, Kenya
+
+Cheese rinds host fungi whose growth depends on the ripening room. We followed eleven rinds for a year.
+Keywords: cheese, rind, fungi, ripening
+
+INTRODUCTION
+Cheese rinds are small ecosystems that cheese makers have tended for centuries (1).
+
+Frontiers in Microbiology | www.frontiersin.org
+
+1
+
+June 2021 | Volume 12 | Article 654321
+Ortega et al.
+
+IL6 in Cheese Rind Fungi
+
+Rind fungi differ between ripening rooms of the same dairy.
+
+REFERENCES
+1. Wolfe BE, Button JE, Santarelli M, Dutton RJ. Cheese rind communities provide tractable systems for in situ
+and in vitro studies of microbial diversity. Cell. (2014) 158:422–33.
+"""
+
+
+def test_frontiers_sidebar_before_the_title() -> None:
+    """pdftotext may print Frontiers' sidebar (editor, reviewers, correspondence, specialty section, citation)
+    before the title: its names are no byline, the editor and the reviewers are contributors of their own
+    types, and the affiliations printed as one paragraph are cut at their labels."""
+    art = convert(_FRONTIERS).article
+    assert art.title == "IL6 Signalling in Cheese Rind Fungi"
+    assert [(c.given_names, c.surname) for c in art.contributors] == [
+        ("Rafael", "Ortega"), ("Karin", "Lund"), ("Joseph W.", "Mwangi")]
+    assert [(c.contrib_type, c.surname) for c in art.editors] == [
+        ("editor", "Virtanen"), ("reviewer", "Nowak"), ("reviewer", "Tanaka")]
+    assert [a.own_affiliations[0].text for a in art.editors][1] == "Jagiellonian University, Poland"
+    assert [a.text for a in art.affiliations] == [
+        "Department of Microbiology, University of Valencia, Valencia, Spain",
+        "Department of Food Science, University of Copenhagen, Copenhagen, Denmark",
+        "Department of Biochemistry, University of Nairobi, Nairobi, Kenya"]
+    assert [len(c.aff_ids) for c in art.contributors] == [1, 1, 2]
+    assert (art.volume, art.elocation_id) == ("12", "654321")
+
+
+def test_title_line_with_a_gene_symbol_is_no_byline() -> None:
+    """'CD39 Marks Exhausted' parses as a name with the marker 39 (the Frontiers probe took it for the byline
+    when a date line stood free above it); a marker ends a name, so a number inside the words is a symbol."""
+    from journalkit.readers.front import _person_items
+
+    assert _person_items("CD39 Marks Exhausted") is None
+    assert _person_items("IL6 Drives Fever") is None
+    items = _person_items("Maria Gonzalez 1 , Peter Lindqvist 1,2* and Chinedu N. Okafor 3")
+    assert items is not None and [it.name for it in items] == ["Maria Gonzalez", "Peter Lindqvist", "Chinedu N. Okafor"]
+    assert _person_items("Xuan Zhang1, Jin Wang1,2") is not None
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Department of Biology, University of York, York YO10 5DD, UK and 2 Wellcome Trust Centre for Cell\n"
+    "Biology, University of Edinburgh, Edinburgh EH9 3BF, UK",
+    "Department of Biology, University of York, York YO10 5DD, UK; 2Wellcome Trust Centre for Cell\n"
+    "Biology, University of Edinburgh, Edinburgh EH9 3BF, UK",
+])
+def test_run_in_affiliations_are_cut_at_their_labels(paragraph: str) -> None:
+    text = ("A helicase couples R-loop resolution to termination\n"
+            "Anna Berg1,2 and Tomas Lind 1,*\n\n1\n\n" + paragraph + "\n\n"
+            "ABSTRACT\nR-loops threaten the genome when they persist behind the polymerase.\n\n"
+            "INTRODUCTION\nR-loops form during transcription in all cells that have been studied so far.\n")
+    art = convert(text).article
+    assert [a.text.split(",")[0] for a in art.affiliations] == [
+        "Department of Biology", "Wellcome Trust Centre for Cell Biology"]
+    assert [len(c.aff_ids) for c in art.contributors] == [2, 1]
