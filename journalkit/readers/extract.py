@@ -25,6 +25,8 @@ from .common import _DOI, _URL, _join, put, split_name  # noqa: F401
 from .front import (
     ABSTRACT_SECTION,
     OTHER_ABSTRACT,
+    _author_details,
+    _body_history,
     _extract_abstract,
     _extract_corresp,
     _extract_dates,
@@ -116,6 +118,12 @@ def extract(doc: Document) -> Article:
         for i, ln in enumerate(fr.lines):
             if span is not None and ln.stripped and span.start <= doc.to_original(ln.start) < span.end:
                 fr.use(i)
+    # BMC's and Springer's history dates and full affiliation list at the article's end: the lines leave the
+    # body as the front matter's do
+    dated_body = _body_history(doc, art, seg.body) | _author_details(doc, art, seg.body)
+    body_dates = [seg.body[k] for k in sorted(dated_body)]
+    if dated_body:
+        seg.body = [ln for k, ln in enumerate(seg.body) if k not in dated_body]
     _extract_body(doc, art, seg.body)
     _extract_front_notes(doc, art, fr)
     _extract_related(doc, art, fr, seg.body)
@@ -125,7 +133,7 @@ def extract(doc: Document) -> Article:
         art.notes.append(Section(paragraphs=[Paragraph(text=_join(rest))]))
     _unplaced_front(doc, art, fr)
     _report_consumed(doc, art, [ln for k, ln in enumerate(fr.lines) if fr.used[k] and ln.stripped]
-                     + [seg.back[k] for k in sorted(dated)])
+                     + [seg.back[k] for k in sorted(dated)] + body_dates)
     _record_provenance(doc, art)
     return art
 

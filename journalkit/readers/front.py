@@ -204,21 +204,28 @@ def _find_citation(doc: Document, art: Article, fr: _Front, text_lines: list[Lin
     lines = [ln for ln in text_lines if ln.stripped]
     front_at = {ln.start: k for k, ln in enumerate(fr.lines)}
     head_starts = front_at.keys() | (first_page or set())
-    later: list[tuple[IssueFacts, Line]] = []  # other houses' unlabelled heads: after the labelled citation
-    for ln in lines:
+    later: list[tuple[IssueFacts, list[Line]]] = []  # other houses' unlabelled heads: after the labelled citation
+    for k, ln in enumerate(lines):
         # the first page's head and foot, in the front matter or aside, may take the other houses' shapes
-        facts = match_issue_line(ln.stripped, heads=ln.start in head_starts)
+        head = ln.start in head_starts
+        facts = match_issue_line(ln.stripped, heads=head)
+        group = [ln]
+        if facts is None and head and k + 1 < len(lines) and _HEAD_NUMBERS.match(lines[k + 1].stripped):
+            # BMC's head in two lines: 'Mehta et al. BMC Cancer' / '(2020) 20:418'
+            group = [ln, lines[k + 1]]
+            facts = match_issue_line(_Joined.of(group).text, heads=True)
         if facts is None:
             continue
         if facts.shape in HEAD_SHAPES:
-            later.append((facts, ln))
+            later.append((facts, group))
             continue
-        _apply_facts(doc, art, facts, _Joined.of([ln]))
-        if ln.start in front_at:
-            fr.use(front_at[ln.start])
+        _apply_facts(doc, art, facts, _Joined.of(group))
+        for g in group:
+            if g.start in front_at:
+                fr.use(front_at[g.start])
     # the citation line: a labelled one first, then any line in the front matter, then the rest
     found: IssueFacts | None = None
-    heads = {ln.stripped for _f, ln in later}
+    heads = {_Joined.of(group).text for _f, group in later}
     for cand, labelled in _citation_candidates(lines, front_at.keys()):
         if not labelled and cand.text in heads:
             continue  # read below in its own shape ('Cells 2020, 9, 1267': the last number is an article's)
@@ -238,11 +245,16 @@ def _find_citation(doc: Document, art: Article, fr: _Front, text_lines: list[Lin
             # same volume and issue (the running head 'Revista de Saúde Pública 2014; 48(2):284-295') gives it
             _apply_year(doc, art, facts, cand)
             break
-    for facts, ln in later:
-        _apply_facts(doc, art, facts, _Joined.of([ln]))
-        if ln.start in front_at:
-            fr.use(front_at[ln.start])
+    for facts, group in later:
+        _apply_facts(doc, art, facts, _Joined.of(group))
+        for g in group:
+            if g.start in front_at:
+                fr.use(front_at[g.start])
     _journal_line(doc, art, fr)
+
+
+#: the numbers of a head printed on a line of their own under its journal: '(2020) 20:418'
+_HEAD_NUMBERS = re.compile(r"^\((?:1[6-9]|20)\d\d\)\s+\d{1,5}\s*:\s*[A-Za-z]?\d+(?:\s*[-–]\s*\d+)?$")
 
 
 def _same_issue(a: IssueFacts, b: IssueFacts) -> bool:
@@ -504,6 +516,7 @@ _FURNITURE = re.compile(
     + DATE_LABEL + r"|"
     r"peer[- ]reviewed|check for updates|this issue|subjects?:|subject areas?:|editor|"
     r"academic editor|copyright|funding|competing|\d+\s+accesses|metrics|author information|authors and affiliations|"
+    r"full list of author information|"
     r"recebido|aprovado|publicado|doi\b|pmcid|pmid|e-?mail|[*✉†]\s*\w|address for|correspond|"
     # a page number printed as a line of its own ('Page 2 of 18', '3 of 12', 'Página 4')
     r"(?:(?:page|p[áa]gina|pág\.|p\.)\s*)?\d{1,4}\s*(?:of|de|/)\s*\d{1,4}\s*$|"
@@ -1085,28 +1098,39 @@ def _extract_affiliations(doc: Document, art: Article, fr: _Front, start: int, l
 def _split_run_in(aff: tuple[str, str, int, int], markers: set[str]) -> list[tuple[str, str, int, int]]:
     """One labelled affiliation, or the several a paragraph runs in under their labels.
 
-    Why: Frontiers and Oxford print the affiliations as one paragraph ('1 Department of ..., Sweden, 2 Center
-    for ..., 3 Department of ...'; '... Cambridge, UK and 2 Wellcome Trust ...'; '... Malawi; bDepartment of
-    ...'). The paragraph is cut before the next label in sequence (the label after this one's number or
-    letter) where the byline's markers use that label and an institution follows it. Spans are kept
-    approximate: each part points at its own characters when the paragraph is one line, at the paragraph
-    otherwise.
+    Why: Frontiers, Oxford and BMC print the affiliations as one paragraph ('1 Department of ..., Sweden, 2
+    Center for ..., 3 Department of ...'; '... Cambridge, UK and 2 Wellcome Trust ...'; '... Malawi;
+    bDepartment of ...'; '... India. 2Dr. B.R.A. Institute ...'). The paragraph is cut before the next label
+    in sequence (the label after this one's number or letter) where the byline's markers use that label and
+    an institution follows it. Each part keeps the paragraph's span as its provenance.
     """
     label, text, s0, s1 = aff
     out: list[tuple[str, str, int, int]] = []
+    if not label:
+        # the first label lost (a lone '1' the segmenter took for a page number): it is the first of the
+        # sequence when the second follows in the text
+        label = next((first for first in ("1", "a") if first in markers and re.search(
+            r"(?:[,;.]|\band)\s+" + chr(ord(first) + 1) + r"\s?(?=[A-ZÀ-Þ])", text)), "")
     while label:
         nxt = str(int(label) + 1) if label.isdigit() else (
             chr(ord(label) + 1) if len(label) == 1 and "a" <= label < "z" else None)
         if nxt is None or nxt not in markers:
             break
         # the label set apart or glued to its institution ('2 Wellcome', '2Wellcome', 'bDepartment')
-        m = re.search(r"(?:[,;]|\band)\s+" + nxt + r"\s?(?=[A-ZÀ-Þ])", text)
+        m = re.search(r"(?:[,;.]|\band)\s+" + nxt + r"\s?(?=[A-ZÀ-Þ])", text)
         if m is None or not looks_institution(text[m.end():]):
             break
         out.append((label, text[:m.start()].rstrip(" ,;"), s0, s1))
         label, text = nxt, text[m.end():].lstrip()
+    if out:
+        # the full stop that ended each part in the paragraph ends the last one too ('..., Nigeria.')
+        text = _SENTENCE_STOP.sub("", text)
     out.append((label, text, s0, s1))
     return out
+
+
+#: a full stop after a word (not an abbreviation's: 'Inc.', 'St.')
+_SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{4})\.$")
 
 
 #: a line that opens with a Vancouver-style name ('Gomes RR.') ends a wrapped affiliation; the surname carries no
@@ -1290,7 +1314,9 @@ _DATE_LABEL_ALT = "|".join(re.escape(k).replace(r"\ ", r"\s+")
                            for k in sorted(_DATE_LABELS, key=len, reverse=True))
 _DATE_RE = re.compile(
     r"(?P<label>" + _DATE_LABEL_ALT + r")\s*(?:on|em|el)?\s*:?\s*(?P<date>[^;\n]{4,40}?)"
-    r"(?=;|\.\s|\n|$|,\s*(?:[A-Z])|(?<=\d{4})\s+/\s|\s*\|)",  # ' / ' after a year (Springer), ' | ' (Wiley)
+    # ' / ' after a year (Springer), ' | ' (Wiley), the next label after a year (BMC: 'Received: 3 March 2021
+    # Accepted: 19 July 2021')
+    r"(?=;|\.\s|\n|$|,\s*(?:[A-Z])|(?<=\d{4})\s+/\s|\s*\||(?<=\d{4})\s+(?:" + _DATE_LABEL_ALT + r")\b)",
     re.I,
 )
 #: a month name in English, Portuguese or Spanish, full or abbreviated ('March', 'Mar.', 'fevereiro', 'dic')
@@ -1408,6 +1434,48 @@ def _extract_dates(doc: Document, art: Article, fr: _Front, *, fill_only: bool =
                 art.history.append(date)
 
 
+def _author_details(doc: Document, art: Article, body: list[Line]) -> set[int]:
+    """Indices of the body lines read as the full list of affiliations under 'Author details' (BMC, Springer).
+
+    Why: such a first page prints only the corresponding author's affiliations in its foot ('Full list of
+    author information is available at the end of the article'); the byline's other markers point at the
+    list under 'Author details' at the article's end. Read only when a marker has no affiliation; the list
+    then replaces the foot's, and is kept only if it leaves fewer markers without one.
+    """
+    markers = {m for c in art.contributors for m in c.markers if m.isalnum()}
+    missing = markers - {a.label for a in art.affiliations if a.label}
+    k = next((i for i, ln in enumerate(body) if _AUTHOR_DETAILS.match(ln.stripped)), None) if missing else None
+    if k is None:
+        return set()
+    afr = _Front(body[k + 1:k + 1 + _DETAILS_LINES])
+    before = (art.affiliations, [c.aff_ids for c in art.contributors])
+    art.affiliations = []
+    _extract_affiliations(doc, art, afr, 0)
+    if len(markers - {a.label for a in art.affiliations if a.label}) >= len(missing):
+        art.affiliations = before[0]
+        for c, ids in zip(art.contributors, before[1]):
+            c.aff_ids = ids
+        return set()
+    return {k} | {k + 1 + i for i, used in enumerate(afr.used) if used}
+
+
+_AUTHOR_DETAILS = re.compile(r"^author details:?$", re.I)
+#: the most lines the 'Author details' list is looked for in
+_DETAILS_LINES = 40
+
+
+def _body_history(doc: Document, art: Article, body: list[Line]) -> set[int]:
+    """Indices of the body lines read as history dates: BMC and Springer print 'Received: 14 January 2020
+    Accepted: 4 May 2020' at the article's end, under 'Author details', before the references. Only a line
+    that opens with a date label, and only a kind of date no other place gave."""
+    at = [k for k, ln in enumerate(body) if ln.stripped[:1].isupper() and _DATE_RE.match(ln.stripped)]
+    if not at:
+        return set()
+    fr = _Front([body[k] for k in at])
+    _extract_dates(doc, art, fr, fill_only=True)
+    return {k for k, used in zip(at, fr.used) if used}
+
+
 def _fills(art: Article, kind: str, ymd: tuple[str, int | None, int | None]) -> bool:
     """Does a back-matter date of ``kind`` fill an empty place, or repeat what is there (so its line is read)?"""
     if kind in ("pub", "epub"):
@@ -1432,8 +1500,11 @@ def _extract_license(doc: Document, art: Article, fr: _Front) -> None:
             continue
         j = i + 1
         text = s
-        while j < len(lines) and lines[j].stripped and not _is_other_front_item(lines[j].stripped) and (
-                not text.endswith(".") or lines[j].stripped[:1].islower()):
+        # a line that opens in lower case goes on with the sentence, even one that holds the licence's link
+        # ('changes were made. To view a copy of this licence, visit http://creativecommons.org/...')
+        while j < len(lines) and lines[j].stripped and (
+                lines[j].stripped[:1].islower() or not _is_other_front_item(lines[j].stripped) and (
+                    not text.endswith("."))):
             text += " " + lines[j].stripped
             j += 1
         first = i
@@ -1472,7 +1543,7 @@ _COPYRIGHT_OPEN = re.compile(r"^(?:(?:copyright|direitos autorais)\s*:?\s*)?(?:�
 _COPYRIGHT_LABEL = re.compile(r"^copyright\s*:?\s*", re.I)
 #: where the licence sentence starts when no full stop ends the holder ('... Enfermagem This is an Open Access
 #: article ...'): a capitalised opening of a licence sentence, in English, Portuguese or Spanish
-_LICENCE_OPENS = re.compile(r"\s(?=(?:This|These|Este|Esta|Open[- ]access|Distributed under|Licensed under|"
+_LICENCE_OPENS = re.compile(r"\s(?=(?:This|These|Este|Esta|Open[- ][Aa]ccess|Distributed under|Licensed under|"
                             r"Published under|Creative Commons|Licensee)\b)")
 #: sentences that belong to the copyright statement rather than the licence ('Published by Elsevier Ltd.')
 _COPYRIGHT_MORE = re.compile(r"(?:published by|all rights reserved|todos os direitos reservados)\b", re.I)

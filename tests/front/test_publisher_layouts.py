@@ -418,3 +418,92 @@ def test_run_in_affiliations_are_cut_at_their_labels(paragraph: str) -> None:
     assert [a.text.split(",")[0] for a in art.affiliations] == [
         "Department of Biology", "Wellcome Trust Centre for Cell Biology"]
     assert [len(c.aff_ids) for c in art.contributors] == [2, 1]
+
+
+_BMC = """Okoye et al. BMC Infectious Diseases
+(2021) 21:733
+https://doi.org/10.1186/s12879-021-06401-2
+
+RESEARCH ARTICLE
+
+Open Access
+
+Malaria in pregnancy and birth weight in
+two districts of southern Nigeria
+Chiamaka Okoye1*, Emeka Nwosu2 and Ifeoma Eze1
+
+Abstract
+Background: Malaria in pregnancy lowers birth weight. We measured how much in two districts.
+Conclusions: Intermittent treatment should reach more women.
+Keywords: Malaria, Pregnancy, Birth weight
+
+Background
+Malaria in pregnancy remains common in southern Nigeria, where most women give birth at home [1].
+
+* Correspondence: c.okoye@unn.edu.ng
+1
+Department of Community Medicine, University of Nigeria, Enugu, Nigeria
+Full list of author information is available at the end of the article
+
+© The Author(s). 2021 Open Access This article is licensed under a Creative Commons Attribution 4.0
+International License, which permits use, sharing, adaptation, distribution and reproduction in any medium or
+format, as long as you give appropriate credit to the original author(s) and the source, and indicate if
+changes were made. To view a copy of this licence, visit http://creativecommons.org/licenses/by/4.0/.
+\fOkoye et al. BMC Infectious Diseases
+
+(2021) 21:733
+
+Page 2 of 4
+
+Birth weight was recorded by trained midwives in both districts over the study year.
+\fOkoye et al. BMC Infectious Diseases
+
+(2021) 21:733
+
+Page 3 of 4
+
+Women who slept under treated nets had heavier babies in both districts.
+
+Conclusions
+Intermittent preventive treatment should reach more pregnant women in both districts.
+
+Author details
+1
+Department of Community Medicine, University of Nigeria, Enugu, Nigeria. 2Department of Obstetrics,
+University of Port Harcourt, Port Harcourt, Nigeria.
+Received: 3 March 2021 Accepted: 19 July 2021
+
+References
+1. Dellicour S, Tatem AJ, Guerra CA, Snow RW, ter Kuile FO. Quantifying the number of pregnancies at risk of
+malaria in 2007: a demographic study. PLoS Med. 2010;7(1):e1000221.
+"""
+
+
+def test_bmc_head_licence_and_closing_dates() -> None:
+    """BMC: the head in two lines ('Okoye et al. BMC Infectious Diseases' / '(2021) 21:733'); a licence whose
+    last line holds its link; 'Open Access' after the copyright opens the licence; the history dates printed
+    at the article's end, before the references."""
+    art = convert(_BMC).article
+    assert (art.journal.title, art.volume, art.elocation_id) == ("BMC Infectious Diseases", "21", "733")
+    assert art.pub_date is not None and art.pub_date.year == "2021"
+    lic = art.license
+    assert lic is not None and lic.url == "http://creativecommons.org/licenses/by/4.0/"
+    assert lic.text.startswith("Open Access This article is licensed") and lic.text.endswith("by/4.0/.")
+    assert (lic.copyright_statement, lic.copyright_year, lic.copyright_holder) == (
+        "© The Author(s). 2021", "2021", "The Author(s)")
+    assert [(h.date_type, h.year, h.month, h.day) for h in art.history] == [
+        ("received", "2021", 3, 3), ("accepted", "2021", 7, 19)]
+    body = " ".join(p.text for sec in art.body for p in sec.paragraphs)
+    assert "Received:" not in body
+
+
+def test_bmc_author_details_give_the_full_affiliation_list() -> None:
+    """The first page's foot holds only the corresponding author's affiliation ('Full list of author
+    information is available at the end of the article'); the list under 'Author details' gives the rest,
+    its first label lost and the others run in ('... Nigeria. 2Department of ...')."""
+    art = convert(_BMC).article
+    assert [(a.label, a.text) for a in art.affiliations] == [
+        ("1", "Department of Community Medicine, University of Nigeria, Enugu, Nigeria"),
+        ("2", "Department of Obstetrics, University of Port Harcourt, Port Harcourt, Nigeria")]
+    assert [c.aff_ids for c in art.contributors] == [["aff1"], ["aff2"], ["aff1"]]
+    assert "Author details" not in [s.title for sec in art.body for s in [sec, *sec.sections]]
