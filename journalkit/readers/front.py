@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 import string
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator
 
@@ -1010,10 +1011,17 @@ def _extract_affiliations(doc: Document, art: Article, fr: _Front, start: int, l
     affs: list[tuple[str, str, int, int]] = []  # label, text, start, end
     pending_label: tuple[str, int] | None = None
     seq: list[tuple[str, str | None]] = []  # label lines and affiliations in print order (resolve_aff_labels)
+    aff_emails: list[tuple[int, str, int]] = []  # (index in affs, e-mail, line) printed under an affiliation
     width = max((len(ln.stripped) for ln in lines[start:n]), default=0)
     while i < n:
         s = lines[i].stripped
         if not s:
+            i += 1
+            continue
+        if affs and affs[-1][1].endswith(";") and not fr.used[i] and _EMAIL.fullmatch(s.rstrip(";.")):
+            # MDPI prints an author's e-mail under the affiliation it closes ('..., Italy;' / 'a.b@unimi.it'):
+            # the list goes on under it; the e-mail goes to the author of that affiliation it names
+            aff_emails.append((len(affs) - 1, s.rstrip(";."), i))
             i += 1
             continue
         if fr.used[i] or _is_furniture(s, art) or _is_other_front_item(s):
@@ -1093,6 +1101,10 @@ def _extract_affiliations(doc: Document, art: Article, fr: _Front, start: int, l
         if not ids and len(art.affiliations) == 1 and not c.collab:  # a group's members are not all there
             ids = [art.affiliations[0].id]
         c.aff_ids = ids
+    if aff_emails and len(affs) == len(art.affiliations):
+        for k, email, line_i in aff_emails:
+            if _email_to_author(art, email, art.affiliations[k].id):
+                fr.use(line_i)
 
 
 def _split_run_in(aff: tuple[str, str, int, int], markers: set[str]) -> list[tuple[str, str, int, int]]:
@@ -1131,6 +1143,35 @@ def _split_run_in(aff: tuple[str, str, int, int], markers: set[str]) -> list[tup
 
 #: a full stop after a word (not an abbreviation's: 'Inc.', 'St.')
 _SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{4})\.$")
+
+
+def _email_to_author(art: Article, email: str, aff_id: str) -> bool:
+    """Give ``email`` to the one author of affiliation ``aff_id`` whose surname its local part holds.
+
+    The e-mail an affiliation closes is one of its authors' (MDPI); which one, the text says only through
+    the address itself ('jonas.becker@...'), so it is given where exactly one author matches, never guessed.
+    The author is not made corresponding: the correspondence note says who is.
+    """
+    local = re.sub(r"[^a-z]", "", email.split("@")[0].casefold())
+    who = [c for c in art.contributors if aff_id in c.aff_ids and not c.email and c.surname
+           and any(len(sur) >= 3 and sur in local for sur in _spellings(c.surname))]
+    if len(who) != 1:
+        return False
+    who[0].email = email
+    return True
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _spellings(surname: str) -> set[str]:
+    """The letters an e-mail address may spell a surname with: 'Müller' -> {'muller', 'mueller'}."""
+    low = surname.casefold()
+    out = set()
+    for form in (low, low.translate(_UMLAUTS)):
+        plain = "".join(ch for ch in unicodedata.normalize("NFKD", form) if not unicodedata.combining(ch))
+        out.add(re.sub(r"[^a-z]", "", plain))
+    return out
 
 
 #: a line that opens with a Vancouver-style name ('Gomes RR.') ends a wrapped affiliation; the surname carries no

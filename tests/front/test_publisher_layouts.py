@@ -507,3 +507,48 @@ def test_bmc_author_details_give_the_full_affiliation_list() -> None:
         ("2", "Department of Obstetrics, University of Port Harcourt, Port Harcourt, Nigeria")]
     assert [c.aff_ids for c in art.contributors] == [["aff1"], ["aff2"], ["aff1"]]
     assert "Author details" not in [s.title for sec in art.body for s in [sec, *sec.sections]]
+
+
+_MDPI = """plants
+Article
+
+Drought Memory in Barley Roots Depends on
+Histone Acetylation
+Jana Novák 1,2 , Tobias Schäfer 1, * and Lucía Ortega 3
+1
+
+2
+3
+
+*
+
+Institute of Plant Biology, Charles University, Viničná 5, 128 00 Prague, Czech Republic;
+jana.novak@natur.cuni.cz
+Department of Botany, University of Vienna, Rennweg 14, 1030 Vienna, Austria
+Department of Plant Physiology, University of Seville, Av. Reina Mercedes 6, 41012 Seville, Spain;
+lortega@us.es
+Correspondence: tobias.schaefer@natur.cuni.cz; Tel.: +420-221-951-111
+
+Received: 2 March 2021; Accepted: 30 March 2021; Published: 4 April 2021
+
+Abstract: Plants that survived one drought cope better with the next. Here, we show that barley roots keep
+this memory through histone acetylation.
+Keywords: drought; barley; histone acetylation; memory
+
+1. Introduction
+Drought lowers the yield of barley in most of the regions where it is grown [1].
+"""
+
+
+def test_mdpi_affiliations_with_their_authors_emails() -> None:
+    """MDPI prints the labels in a column of their own and closes an affiliation with an author's e-mail
+    ('..., Czech Republic;' / 'jana.novak@...'): the list goes on under the e-mail, and the e-mail goes to the
+    one author of that affiliation whose surname it spells ('Schäfer' as 'schaefer'), who is not made
+    corresponding by it."""
+    art = convert(_MDPI).article
+    assert [a.text.split(",")[0] for a in art.affiliations] == [
+        "Institute of Plant Biology", "Department of Botany", "Department of Plant Physiology"]
+    assert [c.aff_ids for c in art.contributors] == [["aff1", "aff2"], ["aff1"], ["aff3"]]
+    assert [c.email for c in art.contributors] == [
+        "jana.novak@natur.cuni.cz", "tobias.schaefer@natur.cuni.cz", "lortega@us.es"]
+    assert [c.corresponding for c in art.contributors] == [False, True, False]
