@@ -1742,6 +1742,7 @@ def keyword_groups(lines: list[Line]) -> list[tuple[int, int, str | None, list[s
         text = (m.group(2) or m.group(3) or "").strip()
         j = i + 1
         items: list[str] = []
+        raw: list[str | None] = []  # the lines of a list under the label alone, None for a bulleted one
         if text:
             while j < len(lines) and lines[j].stripped and _kw_continues(text, lines[j].stripped) and (
                     text.endswith((",", ";")) or len(lines[j].stripped) < 100) and not _is_other_front_item(
@@ -1770,9 +1771,14 @@ def keyword_groups(lines: list[Line]) -> list[tuple[int, int, str | None, list[s
                               or _KW_LABEL.match(lines[j].text) or s.isupper() and len(s) > 3):
                     break
                 items.append((b.group(1) if b else s).strip().rstrip(".;,").strip())
+                raw.append(None if b else s)
                 j += 1
                 if not b and len(items) > 12:
                     break
+            if raw and None not in raw and any(";" in r for r in raw if r):
+                # not a keyword a line but a ';' list wrapped under the label alone (Taylor & Francis'
+                # 'KEYWORDS' / 'Immunization; community' / 'health workers; Malawi;')
+                items = [k.strip().rstrip(".").strip() for k in " ".join(r for r in raw if r).split(";")]
         items = [k for k in items if k and len(k) <= 150]
         if items:
             groups.append((i, j, lang, items))
@@ -2398,14 +2404,15 @@ _FRONT_NOTE = re.compile(
     r"financiamento|financiamiento|"
     r"competing interests?|conflicts? of interests?|conflito de interesses?|conflicto de intereses|"
     r"author(?:s'|s)? contributions?|contribui[çc][ãa]o dos autores|data availability(?: statement)?|"
-    r"(?:academic |handling |guest |section |associate |reviewing )?editors?|edited by|reviewed by|"
+    r"(?:academic |handling |guest |section |associate |reviewing |responsible )?editors?|edited by|reviewed by|"
     r"specialty section|"
-    + CITE_LABEL + r")\s*(?::\s*|\s+(?=\S))(?P<text>\S.*)?$", re.I)
+    + CITE_LABEL + r")\s*(?::\s*|\s+(?=\S)|$)(?P<text>\S.*)?$", re.I)
 _NOTE_KIND = (("funding", re.compile(r"^(?:fund|financ)", re.I)),
               ("COI-statement", re.compile(r"^(?:compet|conflit|conflic)", re.I)),
               ("con", re.compile(r"^(?:author|contribui)", re.I)),
               ("data-availability", re.compile(r"^data", re.I)),
-              ("editor", re.compile(r"^(?:(?:academic |handling |guest |section |associate |reviewing )?editor|"
+              ("editor", re.compile(r"^(?:(?:academic |handling |guest |section |associate |reviewing |responsible )?"
+                                    r"editor|"
                                     r"edited by)", re.I)),
               ("reviewer", re.compile(r"^reviewed by", re.I)),
               ("specialty-section", re.compile(r"^specialty", re.I)),

@@ -552,3 +552,20 @@ def test_mdpi_affiliations_with_their_authors_emails() -> None:
     assert [c.email for c in art.contributors] == [
         "jana.novak@natur.cuni.cz", "tobias.schaefer@natur.cuni.cz", "lortega@us.es"]
     assert [c.corresponding for c in art.contributors] == [False, True, False]
+
+
+def test_taylor_and_francis_sidebar_keywords_and_editor() -> None:
+    """Taylor & Francis' sidebar: 'KEYWORDS' alone over a ';' list wrapped in a narrow column is one list,
+    not a keyword a line; 'RESPONSIBLE EDITOR' alone over the editor's name and affiliation names an editor."""
+    text = ("Home visits and immunization in rural Malawi\n"
+            "Grace Banda and Lars Eriksen\n"
+            "Department of Community Health, Kamuzu University of Health Sciences, Blantyre, Malawi\n\n"
+            "ABSTRACT\nMany children in rural Malawi do not complete the immunization schedule.\n\n"
+            "RESPONSIBLE EDITOR\nMaria Nilsson, Umeå\nUniversity, Sweden\n"
+            "KEYWORDS\nImmunization; community\nhealth workers; Malawi;\ncluster-randomized trial\n\n"
+            "Background\nVaccination prevents an estimated 2–3 million child deaths each year in the world.\n")
+    art = convert(text).article
+    assert art.keywords == ["Immunization", "community health workers", "Malawi", "cluster-randomized trial"]
+    assert [(e.contrib_type, e.given_names, e.surname, e.role) for e in art.editors] == [
+        ("editor", "Maria", "Nilsson", "RESPONSIBLE EDITOR")]
+    assert art.editors[0].own_affiliations[0].text == "Umeå University, Sweden"
