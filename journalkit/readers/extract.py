@@ -106,9 +106,14 @@ def extract(doc: Document) -> Article:
     # a web page's 'About this article' box (Received / Accepted / Published) after the references
     back_fr = _Front(seg.back)
     _extract_dates(doc, art, back_fr, fill_only=True)
-    if art.license is None:
-        # a web page prints the licence under 'Rights and permissions' or 'License' after the references
-        _extract_license(doc, art, back_fr)
+    lic_at = next((k for k, ln in enumerate(seg.back) if _LICENCE_HEADING.match(ln.stripped)), None)
+    if art.license is None and lic_at is not None:
+        # a web page prints the licence under 'Rights and permissions' or 'License' after the references (only
+        # there: a dataset's 'CC0 waiver' or a site footer's licence is not the article's)
+        lic_fr = _Front(seg.back[lic_at + 1:lic_at + 1 + _LICENCE_LINES])
+        _extract_license(doc, art, lic_fr)
+        if art.license is not None:
+            back_fr.use(lic_at, *(lic_at + 1 + k for k, used in enumerate(lic_fr.used) if used))
     dated = {k for k, used in enumerate(back_fr.used) if used}
     used_back = _extract_corresp(doc, art, seg.front, seg.back, seg.body, seg.references, taken=dated)
     used_back += sorted(dated - set(used_back))
@@ -423,6 +428,13 @@ def _reclaim_abstract(seg: Segments) -> None:
         return
     seg.front = seg.front + seg.body[:end]
     seg.body = seg.body[end:]
+
+
+#: the heading a web page prints over the article's licence after the references
+_LICENCE_HEADING = re.compile(r"(?:rights and permissions|licen[cs]e|copyright(?: and licen[cs]e information)?|"
+                              r"permissions)\s*:?$", re.I)
+#: the most lines under that heading the licence is looked for in
+_LICENCE_LINES = 8
 
 
 def _reclaim_facts_box(seg: Segments) -> None:

@@ -351,10 +351,12 @@ def _citation_candidates(lines: list[Line], front_starts: Collection[int]) -> It
             prev = lines[k - 1] if k else None
             if prev is not None and prev.start in front_starts and prev.end + 1 == off \
                     and prev.text == prev.text.rstrip() and _CITATION.match(ln.stripped) \
-                    and last_sentence(prev.stripped) != prev.stripped.strip(" .,"):
+                    and (last_sentence(prev.stripped) != prev.stripped.strip(" .,")
+                         or len(prev.stripped.split()) <= 3):
                 # an unlabelled citation wrapped inside the journal name ('... Genomics. PLoS' / 'Comput Biol
-                # 2015; 11(3):e1004079'): the previous line, whose last sentence opens the name, is joined; a
-                # line with no sentence break of its own ('Skip to main content Home Journals') is not
+                # 2015; 11(3):e1004079'): the previous line, whose last sentence opens the name or which is a
+                # few words ('BMC Public' / 'Health 2015; ...'), is joined; a longer line with no sentence
+                # break of its own ('Skip to main content Home Journals Current issue') is not
                 yield _Joined.of([prev, ln]), False
                 continue
             yield _Joined.of([ln]), False
@@ -586,8 +588,9 @@ def _clean_byline(s: str) -> str:
     return _BULLET_HEAD.sub("", s.strip())
 
 
-#: a digit followed by a word: inside a name's span it is no marker but a symbol of a title ('CD39 Marks')
-_INNER_NUMBER = re.compile(r"\d\s*[^\W\d_]")
+#: a name that opens with a symbol of capitals and digits ('CD39 Marks', 'IL6 Drives'): a title's words, not a
+#: name with its marker (a marker ends a name: 'John Smith1 MD' is a name)
+_INNER_NUMBER = re.compile(r"[A-Z]{2,}\d+[A-Za-z]*\s+[^\W\d_]")
 
 
 def _person_items(s: str, max_len: int | None = 1500) -> list[NameItem] | None:
@@ -603,7 +606,7 @@ def _person_items(s: str, max_len: int | None = 1500) -> list[NameItem] | None:
     items = parse_name_list(s)
     if not items:
         return None
-    if any(_INNER_NUMBER.search(s, it.start, it.end) for it in items):
+    if any(_INNER_NUMBER.match(s, it.start, it.end) for it in items):
         return None  # a number inside a 'name' ('CD39 Marks Exhausted'): a marker ends a name, a title's symbol not
     persons = 0
     for it in items:
@@ -627,7 +630,7 @@ def _extract_front(doc: Document, art: Article, fr: _Front, all_lines: list[Line
                     doc.type_label.casefold() in lines[i].stripped.casefold()), -1)
     # the labelled notes ('Edited by:' / a name / an institution, 'Citation:' / ...): a sidebar that pdftotext
     # prints before the title holds names and institutions that are no byline (read later as notes)
-    aside = {k for i, j, *_rest in _front_note_items(fr, art) for k in range(i, j)} | _corresp_aside(lines)
+    aside = _note_aside(fr, art) | _corresp_aside(lines)
 
     def free(i: int) -> bool:
         return bool(lines[i].stripped) and not fr.used[i] and i not in aside \
@@ -712,6 +715,31 @@ def _extract_front(doc: Document, art: Article, fr: _Front, all_lines: list[Line
     if all_lines is not None and not art.affiliations:
         _affiliation_blocks(doc, art, all_lines)
     _surnames_as_cited(doc, art, all_lines if all_lines is not None else lines)
+
+
+def _note_aside(fr: _Front, art: Article) -> set[int]:
+    """The lines of the labelled notes a sidebar prints before the title, kept out of the title and byline
+    search: only notes whose label ends in ':' or stands alone ('Edited by:', 'Citation:', 'RESPONSIBLE
+    EDITOR'; a title that opens with a label's words, 'Data availability statements in ecology', is no
+    note), and each only up to a line that reads as a byline with markers, or past the line that holds a
+    citation's DOI or link (pdftotext may print the title right under the note, with no blank line)."""
+    lines = fr.lines
+    out: set[int] = set()
+    for i, j, label, kind, _text in _front_note_items(fr, art):
+        rest = lines[i].stripped[len(label):].lstrip()
+        if rest and not rest.startswith(":"):
+            continue
+        for k in range(i, j):
+            s = lines[k].stripped
+            if k > i and (items := _person_items(s)) and any(it.markers for it in items):
+                break
+            out.add(k)
+            if k > i and kind in ("citation", "editor", "reviewer") and (_DOI.search(s) or _URL.search(s)):
+                break
+            if k > i and kind in ("editor", "reviewer") and _country(s) and k + 1 < j \
+                    and not lines[k + 1].stripped.endswith(","):
+                break  # the last person's affiliation ends in a country; what follows is no person's
+    return out
 
 
 def _corresp_aside(lines: list[Line]) -> set[int]:
@@ -1081,7 +1109,9 @@ def _extract_affiliations(doc: Document, art: Article, fr: _Front, start: int, l
     markers = {m for c in art.contributors for m in c.markers}
     filled = resolve_aff_labels(seq, markers)
     affs = [(lb or "", text, s0, s1) for lb, (_, text, s0, s1) in zip(filled, affs)]
-    affs = [part for aff in affs for part in _split_run_in(aff, markers)]
+    # a label that has an affiliation of its own is no run-in one ('7 ..., 8 College Road' is an address)
+    split_at = markers - {lb for lb, *_rest in affs if lb}
+    affs = [part for aff in affs for part in _split_run_in(aff, split_at)]
     for label, text, s0, s1 in affs:
         clean = text.strip().rstrip(";,").strip()
         try:
@@ -1122,15 +1152,15 @@ def _split_run_in(aff: tuple[str, str, int, int], markers: set[str]) -> list[tup
         # the first label lost (a lone '1' the segmenter took for a page number): it is the first of the
         # sequence when the second follows in the text
         label = next((first for first in ("1", "a") if first in markers and re.search(
-            r"(?:[,;.]|\band)\s+" + chr(ord(first) + 1) + r"\s?(?=[A-ZÀ-Þ])", text)), "")
+            _RUN_IN_SEP + chr(ord(first) + 1) + r"(?:\s+(?=[A-ZÀ-Þ])|(?=[A-ZÀ-Þ][a-zà-ÿ]))", text)), "")
     while label:
         nxt = str(int(label) + 1) if label.isdigit() else (
             chr(ord(label) + 1) if len(label) == 1 and "a" <= label < "z" else None)
         if nxt is None or nxt not in markers:
             break
         # the label set apart or glued to its institution ('2 Wellcome', '2Wellcome', 'bDepartment')
-        m = re.search(r"(?:[,;.]|\band)\s+" + nxt + r"\s?(?=[A-ZÀ-Þ])", text)
-        if m is None or not looks_institution(text[m.end():]):
+        m = re.search(_RUN_IN_SEP + nxt + r"(?:\s+(?=[A-ZÀ-Þ])|(?=[A-ZÀ-Þ][a-zà-ÿ]))", text)
+        if m is None or not looks_institution(text[m.end():].split(",")[0]):
             break
         out.append((label, text[:m.start()].rstrip(" ,;"), s0, s1))
         label, text = nxt, text[m.end():].lstrip()
@@ -1141,6 +1171,9 @@ def _split_run_in(aff: tuple[str, str, int, int], markers: set[str]) -> list[tup
     return out
 
 
+#: what ends one run-in affiliation before the next one's label: ',', ';', 'and', or a full stop that ends a
+#: sentence (not 'No. 2 Hospital Road', 'St. 3')
+_RUN_IN_SEP = r"(?:[,;]|\band|(?<![Nn]o)(?<!St)(?<!Nr)\.)\s+"
 #: a full stop after a word (not an abbreviation's: 'Inc.', 'St.')
 _SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{4})\.$")
 
@@ -1505,11 +1538,17 @@ _AUTHOR_DETAILS = re.compile(r"^author details:?$", re.I)
 _DETAILS_LINES = 40
 
 
+#: a label and its colon opening a line ('Received: 3 March 2021', 'Recibido el 3 de marzo de 2020'): a body
+#: sentence ('Published 2019, the dataset ...') has neither
+_LABEL_COLON = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+){0,3}(?::\s| (?:el|em|on|en) \d)")
+
+
 def _body_history(doc: Document, art: Article, body: list[Line]) -> set[int]:
     """Indices of the body lines read as history dates: BMC and Springer print 'Received: 14 January 2020
     Accepted: 4 May 2020' at the article's end, under 'Author details', before the references. Only a line
     that opens with a date label, and only a kind of date no other place gave."""
-    at = [k for k, ln in enumerate(body) if ln.stripped[:1].isupper() and _DATE_RE.match(ln.stripped)]
+    at = [k for k, ln in enumerate(body) if ln.stripped[:1].isupper() and _LABEL_COLON.match(ln.stripped)
+          and _DATE_RE.match(ln.stripped)]
     if not at:
         return set()
     fr = _Front([body[k] for k in at])
@@ -1544,8 +1583,8 @@ def _extract_license(doc: Document, art: Article, fr: _Front) -> None:
         # a line that opens in lower case goes on with the sentence, even one that holds the licence's link
         # ('changes were made. To view a copy of this licence, visit http://creativecommons.org/...')
         while j < len(lines) and lines[j].stripped and (
-                lines[j].stripped[:1].islower() or not _is_other_front_item(lines[j].stripped) and (
-                    not text.endswith("."))):
+                lines[j].stripped[:1].islower() and not _OWN_LINE.match(lines[j].stripped)
+                or not _is_other_front_item(lines[j].stripped) and not text.endswith(".")):
             text += " " + lines[j].stripped
             j += 1
         first = i
@@ -1577,6 +1616,8 @@ def _extract_license(doc: Document, art: Article, fr: _Front) -> None:
         return
 
 
+#: lower-case lines that are items of their own, not a sentence going on: an e-mail, a DOI, a link
+_OWN_LINE = re.compile(r"(?:e-?mail|doi|https?:|www\.)", re.I)
 #: the copyright sign and what may print before it ('Copyright: ©', 'Copyright ©', '(c)'); a year straight after
 #: the word 'Copyright' also opens a statement ('Copyright 2012 Elsevier Ltd.')
 _COPYRIGHT_OPEN = re.compile(r"^(?:(?:copyright|direitos autorais)\s*:?\s*)?(?:©|\(c\))\s*|^copyright\s*:?\s*"
@@ -2508,8 +2549,8 @@ def _front_note_items(fr: _Front, art: Article) -> Iterator[tuple[int, int, str,
             j += 1
         while j < len(lines) and not fr.used[j] and _note_continues(text, lines[j], lines[j - 1], art, kind):
             s = lines[j].stripped
-            if kind in ("editor", "reviewer") and s.endswith(",") and _PERSON_ALONE.match(s) \
-                    and looks_like_person(s.rstrip(", ")) and not looks_institution(s):
+            if kind in ("editor", "reviewer") and s.endswith(",") and not text.endswith(",") \
+                    and _PERSON_ALONE.match(s) and looks_like_person(s.rstrip(", ")) and not looks_institution(s):
                 text = text.rstrip(", ") + "; " + s
             else:
                 text = _join_wrapped(text, s)

@@ -816,9 +816,12 @@ def _first_numbered_heading(main: list[Line]) -> int | None:
     abstract, and its first section's short lines would otherwise all be read as front matter."""
     for i, ln in enumerate(main[:-1]):
         s = ln.stripped
+        nxt = main[i + 1].stripped
         if s.startswith("1.") and _FIRST_HEADING.match(s) and is_heading_like(s) and not looks_institution(s) \
-                and main[i + 1].stripped and not main[i + 1].stripped.startswith("2."):
-            return i
+                and nxt and not nxt.startswith("2.") and not looks_institution(nxt) \
+                and not any(ln2.stripped.startswith("2.") and looks_institution(ln2.stripped)
+                            for ln2 in main[i + 1:i + 4]):
+            return i  # not a wrapped affiliation ('1. Laboratório de ...' / 'Universidade Federal ...')
     return None
 
 
