@@ -1185,9 +1185,7 @@ def _email_to_author(art: Article, email: str, aff_id: str) -> bool:
     the address itself ('jonas.becker@...'), so it is given where exactly one author matches, never guessed.
     The author is not made corresponding: the correspondence note says who is.
     """
-    local = re.sub(r"[^a-z]", "", email.split("@")[0].casefold())
-    who = [c for c in art.contributors if aff_id in c.aff_ids and not c.email and c.surname
-           and any(len(sur) >= 3 and sur in local for sur in _spellings(c.surname))]
+    who = [c for c in art.contributors if aff_id in c.aff_ids and not c.email and _spells_surname(email, c)]
     if len(who) != 1:
         return False
     who[0].email = email
@@ -1195,6 +1193,13 @@ def _email_to_author(art: Article, email: str, aff_id: str) -> bool:
 
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _spells_surname(email: str, c: Contributor) -> bool:
+    """Does the local part of ``email`` hold the surname of ``c`` (three letters at least), as an address
+    spells it ('jonas.becker@', 'tobias.schaefer@' for 'Schäfer')?"""
+    local = re.sub(r"[^a-z]", "", email.split("@")[0].casefold())
+    return bool(c.surname) and any(len(sur) >= 3 and sur in local for sur in _spellings(c.surname or ""))
 
 
 def _spellings(surname: str) -> set[str]:
@@ -1312,8 +1317,8 @@ def _affiliation_blocks(doc: Document, art: Article, all_lines: list[Line]) -> N
         if ln.stripped:
             # without blank lines between them, affiliation and name lines alternate: a change of kind
             # starts a new block
-            # (a line of names may end inside a name that the next line completes: '... &amp; Miguel' / 'Angel Pujana')
-            names = not looks_institution(ln.stripped) and _byline_so_far(ln.stripped.replace("&amp;", "&"))
+            # (a line of names may end inside a name that the next line completes: '... & Miguel' / 'Angel Pujana')
+            names = not looks_institution(ln.stripped) and _byline_so_far(ln.stripped)
             if cur and names != cur_names:
                 blocks.append(cur)
                 cur = []
@@ -1328,7 +1333,7 @@ def _affiliation_blocks(doc: Document, art: Article, all_lines: list[Line]) -> N
     pending: list[Line] = []
     for b in blocks:
         text = _join(b)
-        items = _person_items(text.replace("&amp;", "&"))
+        items = _person_items(text)
         if items and pending and not looks_institution(text):
             atext = _join(pending)
             try:
@@ -2417,16 +2422,14 @@ def _assign_emails(art: Article, text: str, first: str | None) -> None:
         if email == first or any(c.email == email for c in art.contributors):
             continue
         after = re.match(r"\s*\(([A-Z][A-Za-z.\- ]{0,8})\)", text[m.end():])
-        local = re.sub(r"[^a-z]", "", email.split("@")[0].casefold())
         who = []
         for c in art.contributors:
             if not c.surname or c.email:
                 continue
             inits = "".join(w[0] for w in re.split(r"[\s.\-]+", (c.given_names or "") + " " + c.surname) if w)
-            sur = re.sub(r"[^a-z]", "", c.surname.casefold())
             if after and re.sub(r"[^A-Z]", "", after.group(1)) == inits.upper():
                 who.append(c)
-            elif not after and len(sur) >= 3 and sur in local:
+            elif not after and _spells_surname(email, c):
                 who.append(c)
         if len(who) == 1:
             who[0].email = email
